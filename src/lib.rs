@@ -1,0 +1,18 @@
+//! forbund drafts, checks and compares the founding documents of a Swedish
+//! samordningsförbund under lagen (2003:1210) om finansiell samordning av
+//! rehabiliteringsinsatser (FinsamL).
+//!
+//! The pipeline, one module per stage:
+//!
+//! - [`spec`]: the typed description of a förbund (load, schema, validate);
+//! - `document`: the intermediate model every stage speaks;
+//! - `compose`: description + templates → documents;
+//! - `render`: documents → DOCX, PDF, Markdown, HTML;
+//! - [`finding`]: what the user is told about an input, and [`report`] to print it.
+//!
+//! Only the binary's `cli` module reads or writes files and prints.
+
+pub mod finding;
+pub mod report;
+pub mod spec;
+pub mod swedish;

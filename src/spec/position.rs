@@ -1,0 +1,170 @@
+//! Maps a JSON pointer to the line and column where its value starts in the
+//! source text, so that schema errors can point into the file the user edits.
+//! The text has already parsed as JSON (comments blanked out), so the scanner
+//! only needs to walk it, not to diagnose it.
+
+/// The 1-based line and column (in characters) of the value at `pointer`.
+pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    let tokens: Vec<String> = if pointer.is_empty() {
+        Vec::new()
+    } else {
+        pointer
+            .strip_prefix('/')?
+            .split('/')
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect()
+    };
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    let offset = scanner.find(&tokens)?;
+    Some(line_column(text, offset))
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// The offset of the value reached by following `tokens` from here.
+    fn find(&mut self, tokens: &[String]) -> Option<usize> {
+        self.skip_whitespace();
+        let Some((first, rest)) = tokens.split_first() else {
+            return Some(self.at);
+        };
+        match self.peek()? {
+            b'{' => {
+                self.at += 1;
+                loop {
+                    self.skip_whitespace();
+                    if self.peek()? == b'}' {
+                        return None;
+                    }
+                    let key = self.string()?;
+                    self.skip_whitespace();
+                    if self.peek()? != b':' {
+                        return None;
+                    }
+                    self.at += 1;
+                    if key == *first {
+                        return self.find(rest);
+                    }
+                    self.skip_value()?;
+                    self.skip_whitespace();
+                    if self.peek()? == b',' {
+                        self.at += 1;
+                    }
+                }
+            }
+            b'[' => {
+                self.at += 1;
+                let index: usize = first.parse().ok()?;
+                for _ in 0..index {
+                    self.skip_whitespace();
+                    self.skip_value()?;
+                    self.skip_whitespace();
+                    if self.peek()? != b',' {
+                        return None;
+                    }
+                    self.at += 1;
+                }
+                self.find(rest)
+            }
+            _ => None,
+        }
+    }
+
+    /// Reads a string literal and returns its decoded value.
+    fn string(&mut self) -> Option<String> {
+        let start = self.at;
+        if self.peek()? != b'"' {
+            return None;
+        }
+        self.at += 1;
+        loop {
+            match self.peek()? {
+                b'\\' => self.at += 2,
+                b'"' => {
+                    self.at += 1;
+                    break;
+                }
+                _ => self.at += 1,
+            }
+        }
+        let raw = std::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
+        serde_json::from_str(raw).ok()
+    }
+
+    fn skip_value(&mut self) -> Option<()> {
+        self.skip_whitespace();
+        match self.peek()? {
+            b'"' => self.string().map(|_| ()),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.at += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+            }
+            _ => {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    self.at += 1;
+                }
+                Some(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values() {
+        let text = "{\n  \"a\": 1,\n  \"medlemmar\": [\n    {\"namn\": \"x\"},\n    {\"namn\": \"y\", \"ledamöter\": -1}\n  ]\n}";
+        assert_eq!(locate(text, "/a"), Some((2, 8)));
+        assert_eq!(locate(text, "/medlemmar/1/ledamöter"), Some((5, 32)));
+        assert_eq!(locate(text, "/medlemmar/2"), None);
+        assert_eq!(locate(text, ""), Some((1, 1)));
+    }
+}

@@ -43,7 +43,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
@@ -170,6 +170,9 @@ mod tests {
         assert_eq!(join_and(&["A"]), "A");
         assert_eq!(slug("Stockholms stad"), "stockholms-stad");
         assert_eq!(slug("Region Östergötland"), "region-ostergotland");
-        assert_eq!(slug("Stockholms läns landsting"), "stockholms-lans-landsting");
+        assert_eq!(
+            slug("Stockholms läns landsting"),
+            "stockholms-lans-landsting"
+        );
     }
 }

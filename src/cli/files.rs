@@ -11,14 +11,16 @@ use forbund::finding::{Finding, Location};
 
 /// Reads an input file of at most `limit` bytes. Problems become a finding
 /// that names the file and says what was expected.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Finding> {
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Box<Finding>> {
     let name = path.display().to_string();
-    let fail = |id: &str, message: String| Finding::error(id, message, Location::file(&name));
+    let fail =
+        |id: &str, message: String| Box::new(Finding::error(id, message, Location::file(&name)));
     let metadata = fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => fail("FIL-SAKNAS", "filen finns inte".to_string()),
-        std::io::ErrorKind::PermissionDenied => {
-            fail("FIL-BEHÖRIGHET", "filen får inte läsas (behörighet saknas)".to_string())
-        }
+        std::io::ErrorKind::PermissionDenied => fail(
+            "FIL-BEHÖRIGHET",
+            "filen får inte läsas (behörighet saknas)".to_string(),
+        ),
         _ => fail("FIL-LÄSNING", format!("filen kan inte läsas: {e}")),
     })?;
     if metadata.is_dir() {
@@ -28,14 +30,20 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Finding> {
         ));
     }
     if metadata.len() > limit {
-        return Err(forbund::spec::load::too_large(&name, metadata.len()));
+        return Err(Box::new(forbund::spec::load::too_large(
+            &name,
+            metadata.len(),
+        )));
     }
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     fs::File::open(path)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         .map_err(|e| fail("FIL-LÄSNING", format!("filen kan inte läsas: {e}")))?;
     if bytes.len() as u64 > limit {
-        return Err(forbund::spec::load::too_large(&name, bytes.len() as u64));
+        return Err(Box::new(forbund::spec::load::too_large(
+            &name,
+            bytes.len() as u64,
+        )));
     }
     Ok(bytes)
 }

@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         .map(|path| {
             let name = path.display().to_string();
             let problems = match read_limited(path, forbund::spec::load::MAX_BYTES) {
-                Err(finding) => vec![finding],
+                Err(finding) => vec![*finding],
                 Ok(bytes) => match forbund::spec::load(&name, &bytes) {
                     Ok(_) => Vec::new(),
                     Err(problems) => problems,

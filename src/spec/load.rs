@@ -22,8 +22,8 @@ pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// Loads and validates a description from its bytes. `file` names it in
 /// every finding. Returns the description, or every problem found.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Forbund, Vec<Finding>> {
-    let text = decode(file, bytes).map_err(|f| vec![f])?;
-    let value = parse_json(file, &text).map_err(|f| vec![f])?;
+    let text = decode(file, bytes).map_err(|f| vec![*f])?;
+    let value = parse_json(file, &text).map_err(|f| vec![*f])?;
     let forbund = from_value_with_text(file, value, Some(&text))?;
     let problems = validate(&forbund);
     if problems.is_empty() {
@@ -87,9 +87,9 @@ fn from_value_with_text(
 }
 
 /// Bytes → text: size, emptiness and UTF-8 checks, BOM removed.
-fn decode(file: &str, bytes: &[u8]) -> Result<String, Finding> {
+fn decode(file: &str, bytes: &[u8]) -> Result<String, Box<Finding>> {
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(too_large(file, bytes.len() as u64));
+        return Err(Box::new(too_large(file, bytes.len() as u64)));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -97,7 +97,7 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Finding> {
             let valid = &bytes[..error.valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             let (line, column) = line_column(valid, valid.len());
-            return Err(Finding::error(
+            return Err(Box::new(Finding::error(
                 "JSON-KODNING",
                 "filen är inte UTF-8-kodad text; spara den som UTF-8",
                 Location {
@@ -106,16 +106,16 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Finding> {
                     column: Some(column),
                     path: None,
                 },
-            ));
+            )));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Finding::error(
+        return Err(Box::new(Finding::error(
             "JSON-TOM",
             "filen är tom; en beskrivning är ett JSON-objekt som börjar med «{» (skapa en med «forbund new»)",
             Location::file(file),
-        ));
+        )));
     }
     Ok(text.to_string())
 }
@@ -135,16 +135,16 @@ pub fn too_large(file: &str, size: u64) -> Finding {
 
 /// Text → JSON value. Comments (`//` and `/* */`) are allowed and blanked
 /// out first so that line and column stay right.
-fn parse_json(file: &str, text: &str) -> Result<Value, Finding> {
+fn parse_json(file: &str, text: &str) -> Result<Value, Box<Finding>> {
     let mut stripped = String::with_capacity(text.len());
     json_comments::StripComments::new(text.as_bytes())
         .read_to_string(&mut stripped)
         .map_err(|_| {
-            Finding::error(
+            Box::new(Finding::error(
                 "JSON-SYNTAX",
                 "en kommentar är inte avslutad (saknar «*/»)",
                 Location::file(file),
-            )
+            ))
         })?;
     serde_json::from_str(&stripped).map_err(|error| {
         let line = error.line();
@@ -157,7 +157,7 @@ fn parse_json(file: &str, text: &str) -> Result<Value, Finding> {
                     .map_or(error.column(), |s| s.chars().count())
             })
             .unwrap_or(error.column());
-        Finding::error(
+        Box::new(Finding::error(
             "JSON-SYNTAX",
             format!("felaktig JSON: {}", syntax_message(&error)),
             Location {
@@ -166,7 +166,7 @@ fn parse_json(file: &str, text: &str) -> Result<Value, Finding> {
                 column: Some(column.max(1)),
                 path: None,
             },
-        )
+        ))
     })
 }
 
@@ -201,6 +201,11 @@ fn syntax_message(error: &serde_json::Error) -> String {
     swedish.to_string()
 }
 
+fn schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(schema_value)
+}
+
 fn validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
@@ -209,9 +214,53 @@ fn validator() -> &'static Validator {
         #[allow(clippy::expect_used)]
         jsonschema::draft202012::options()
             .should_validate_formats(true)
-            .build(&schema_value())
+            .build(schema())
             .expect("the generated schema compiles")
     })
+}
+
+/// The schema node at `pointer`, with the last `up` segments removed.
+fn schema_node(pointer: &str, up: usize) -> Option<&'static Value> {
+    let segments: Vec<&str> = pointer.split('/').collect();
+    let keep = segments.len().checked_sub(up)?;
+    schema().pointer(&segments[..keep].join("/"))
+}
+
+/// The allowed string values of a `oneOf` of `const`s (a documented enum).
+fn allowed_values(schema_path: &str) -> Vec<String> {
+    schema_node(schema_path, 0)
+        .and_then(Value::as_array)
+        .map(|branches| {
+            branches
+                .iter()
+                .filter_map(|b| b.get("const").and_then(Value::as_str))
+                .map(|c| format!("«{c}»"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The known key closest to a misspelt one, if it is close enough.
+fn closest_key(schema_path: &str, unexpected: &str) -> Option<String> {
+    let properties = schema_node(schema_path, 1)?
+        .get("properties")?
+        .as_object()?;
+    properties
+        .keys()
+        .map(|k| (strsim::damerau_levenshtein(k, unexpected), k))
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 4))
+        .min()
+        .map(|(_, k)| k.clone())
+}
+
+/// Old names of member kinds, with the value to write instead.
+fn modern_kind(value: &Value) -> Option<&'static str> {
+    match value.as_str()?.to_lowercase().as_str() {
+        "landsting" => Some("region"),
+        "länsarbetsnämnd" | "länsarbetsnämnden" => Some("arbetsförmedlingen"),
+        "allmän försäkringskassa" | "försäkringskassa" => Some("försäkringskassan"),
+        _ => None,
+    }
 }
 
 /// A schema error as (id, Swedish message, JSON pointer).
@@ -226,13 +275,22 @@ fn describe_schema_error(error: &ValidationError<'_>) -> (String, String, String
                 .map(|k| format!("«{k}»"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let path = match unexpected.as_slice() {
-                [one] => format!("{path}/{}", one.replace('~', "~0").replace('/', "~1")),
-                _ => path,
+            let schema_path = error.schema_path().as_str();
+            let (path, hint) = match unexpected.as_slice() {
+                [one] => (
+                    format!("{path}/{}", one.replace('~', "~0").replace('/', "~1")),
+                    closest_key(schema_path, one)
+                        .map(|k| format!("; menade du «{k}»?"))
+                        .unwrap_or_else(|| "; kontrollera stavningen (se «forbund schema»)".into()),
+                ),
+                _ => (
+                    path,
+                    "; kontrollera stavningen (se «forbund schema»)".to_string(),
+                ),
             };
             (
                 "SCHEMA-OKÄND-NYCKEL",
-                format!("okänd nyckel {keys}; kontrollera stavningen (se «forbund schema»)"),
+                format!("okänd nyckel {keys}{hint}"),
                 path,
             )
         }
@@ -288,19 +346,35 @@ fn describe_schema_error(error: &ValidationError<'_>) -> (String, String, String
         ),
         ValidationErrorKind::Enum { options } => (
             "SCHEMA-VAL",
-            format!("{shown} är inte ett tillåtet värde; välj ett av {}", list(options)),
+            format!(
+                "{shown} är inte ett tillåtet värde; välj ett av {}",
+                list(options)
+            ),
             path,
         ),
         ValidationErrorKind::Constant { expected_value } => (
             "SCHEMA-VAL",
-            format!("{shown} är inte tillåtet; väntade {}", short(expected_value)),
+            format!(
+                "{shown} är inte tillåtet; väntade {}",
+                short(expected_value)
+            ),
             path,
         ),
-        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => (
-            "SCHEMA-VAL",
-            format!("{shown} är inte ett tillåtet värde här (se «forbund schema»)"),
-            path,
-        ),
+        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
+            let allowed = allowed_values(error.schema_path().as_str());
+            let mut message = if allowed.is_empty() {
+                format!("{shown} är inte ett tillåtet värde här (se «forbund schema»)")
+            } else {
+                format!(
+                    "{shown} är inte ett tillåtet värde; välj ett av {}",
+                    allowed.join(", ")
+                )
+            };
+            if let Some(modern) = modern_kind(instance) {
+                message.push_str(&format!(" («{modern}» är den nuvarande benämningen)"));
+            }
+            ("SCHEMA-VAL", message, path)
+        }
         ValidationErrorKind::Pattern { .. } => (
             "SCHEMA-MÖNSTER",
             format!("{shown} har fel form (t.ex. «30 november» eller «3/4»)"),

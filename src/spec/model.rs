@@ -77,7 +77,11 @@ pub struct Forbund {
     pub notice_years: u32,
 
     /// Vem som utövar tillsyn enligt arkivlagen (20 § FinsamL).
-    #[serde(rename = "arkivtillsyn", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "arkivtillsyn",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub archive_supervision: Option<ArchiveSupervision>,
 
     /// Var förbundets tillkännagivanden anslås (9 § 7 p. FinsamL).
@@ -121,7 +125,11 @@ pub struct Forbund {
     pub cases: Vec<Case>,
 
     /// Regler vars anmärkningar har godtagits, med motivering. De redovisas som godtagna i stället för att tas bort.
-    #[serde(rename = "godtagna_avvikelser", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "godtagna_avvikelser",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub accepted: Vec<AcceptedFinding>,
 }
 
@@ -152,12 +160,20 @@ pub struct Member {
     pub deputies_appointed: u32,
 
     /// Det organ som fattar medlemmens beslut, t.ex. "Kommunfullmäktige i Haninge kommun". Utelämnas det härleds det av typ och namn.
-    #[serde(rename = "beslutande_organ", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "beslutande_organ",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(min = 1, max = 200))]
     pub deciding_body: Option<String>,
 
     /// Antal invånare 16–64 år, för att fördela kommunernas fjärdedel efter befolkning.
-    #[serde(rename = "befolkning_16_64", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "befolkning_16_64",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub population_16_64: Option<u64>,
 
     /// Medlemmens andel i procent av sin parts del (kommunernas eller regionernas fjärdedel), när fördelningen är angiven.
@@ -167,7 +183,9 @@ pub struct Member {
 }
 
 /// Slag av medlem enligt 1 § FinsamL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum MemberKind {
     /// En kommun.
     #[serde(rename = "kommun")]
@@ -201,7 +219,10 @@ pub struct Board {
     pub vice_chairs: u32,
 
     /// Beslut som kräver kvalificerad majoritet (9 § 6 p. FinsamL). Utelämnas det gäller enkel majoritet.
-    #[serde(rename = "kvalificerad_majoritet", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "kvalificerad_majoritet",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub qualified_majority: Option<QualifiedMajority>,
 
     /// Om styrelsen ska ha ett arbetsutskott.
@@ -395,7 +416,11 @@ pub struct Economy {
     #[schemars(length(min = 1, max = 20))]
     pub budgets: Vec<BudgetYear>,
     /// Hur stor del av budgeten, i procent, som högst går till administration.
-    #[serde(rename = "administration_procent", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "administration_procent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(range(min = 0.0, max = 100.0))]
     pub administration_percent: Option<f64>,
     /// Hur kommunernas fjärdedel fördelas när flera kommuner är medlemmar (och regionernas när flera regioner är det).
@@ -543,7 +568,10 @@ impl Default for Consultation {
 #[serde(deny_unknown_fields, default)]
 pub struct Remuneration {
     /// Den medlem vars regler om arvoden och ersättningar till förtroendevalda förbundet följer. Utelämnas det beslutar styrelsen om reglerna.
-    #[serde(rename = "enligt_medlems_regler", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "enligt_medlems_regler",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rules_of_member: Option<String>,
 }
 
@@ -581,7 +609,7 @@ pub enum DisputeForum {
 }
 
 /// Innehållet i avsiktsförklaringen. Allt som utelämnas får en standardtext.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Declaration {
     /// Datum för avsiktsförklaringen.
@@ -611,22 +639,6 @@ pub struct Declaration {
     /// De som undertecknar avsiktsförklaringen för varje part.
     #[serde(rename = "undertecknare", skip_serializing_if = "Vec::is_empty")]
     pub signatories: Vec<Signatory>,
-}
-
-impl Default for Declaration {
-    fn default() -> Self {
-        Self {
-            date: None,
-            background: Vec::new(),
-            purpose: Vec::new(),
-            vision: Vec::new(),
-            starting_points: Vec::new(),
-            principles: Vec::new(),
-            target_group: TargetGroup::default(),
-            organisation: Organisation::default(),
-            signatories: Vec::new(),
-        }
-    }
 }
 
 /// Målgruppen för förbundets insatser.
@@ -706,22 +718,38 @@ pub struct Case {
     #[schemars(length(min = 1, max = 200))]
     pub member: String,
     /// Förvaltningen som skriver tjänsteutlåtandet, t.ex. "Hälso- och sjukvårdsförvaltningen".
-    #[serde(rename = "förvaltning", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "förvaltning",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub unit: Option<String>,
     /// Diarienummer, t.ex. "HSN 1506-0772".
-    #[serde(rename = "diarienummer", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "diarienummer",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub case_number: Option<String>,
     /// Tjänsteutlåtandets datum.
     #[serde(rename = "datum", default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     /// Handläggarens namn.
-    #[serde(rename = "handläggare", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "handläggare",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub officer: Option<String>,
     /// Den nämnd eller styrelse som först behandlar ärendet, t.ex. "Hälso- och sjukvårdsnämnden".
     #[serde(rename = "nämnd", default, skip_serializing_if = "Option::is_none")]
     pub committee: Option<String>,
     /// Sammanträdet där nämnden behandlar ärendet.
-    #[serde(rename = "sammanträde", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sammanträde",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub meeting: Option<Meeting>,
     /// Beslutsgången, från nämnden till det organ som beslutar, t.ex. ["Hälso- och sjukvårdsnämnden", "landstingsstyrelsen", "landstingsfullmäktige"].
     #[serde(rename = "beslutsgång", default, skip_serializing_if = "Vec::is_empty")]
@@ -730,10 +758,18 @@ pub struct Case {
     #[serde(rename = "beredning", default, skip_serializing_if = "Vec::is_empty")]
     pub preparation: Vec<String>,
     /// Den lokala bakgrunden till förslaget, som stycken.
-    #[serde(rename = "lokal_motivering", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "lokal_motivering",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub local_grounds: Vec<String>,
     /// Ytterligare beslutsunderlag utöver tjänsteutlåtandet och bilagorna.
-    #[serde(rename = "beslutsunderlag", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "beslutsunderlag",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub extra_basis: Vec<String>,
     /// Om förslaget ska innehålla en bilaga med förslag till organisation.
     #[serde(rename = "bilaga_organisation", default)]
@@ -742,10 +778,18 @@ pub struct Case {
     #[serde(rename = "omedelbar_justering", default)]
     pub immediate_approval: bool,
     /// Andra konsekvenser som myndigheten redovisar, t.ex. patientsäkerhet eller jämställdhet.
-    #[serde(rename = "konsekvenser", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "konsekvenser",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub consequences: Vec<Consequence>,
     /// De som undertecknar tjänsteutlåtandet.
-    #[serde(rename = "underskrifter", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        rename = "underskrifter",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub signatures: Vec<Person>,
 }
 

@@ -123,7 +123,10 @@ mod tests {
     #[test]
     fn apportion_is_exact_and_deterministic() {
         assert_eq!(apportion(10, &[1, 1, 1]), vec![4, 3, 3]);
-        assert_eq!(apportion(1_000_001, &[2, 1, 1]), vec![500_001, 250_000, 250_000]);
+        assert_eq!(
+            apportion(1_000_001, &[2, 1, 1]),
+            vec![500_001, 250_000, 250_000]
+        );
         assert_eq!(apportion(100, &[0, 0]), vec![50, 50]);
     }
 

@@ -70,7 +70,11 @@ fn dates(forbund: &Forbund, problems: &mut Vec<Finding>) {
         ));
     }
     let terms = [
-        ("/mandattid/första", forbund.term.first.as_ref(), "styrelsens"),
+        (
+            "/mandattid/första",
+            forbund.term.first.as_ref(),
+            "styrelsens",
+        ),
         (
             "/revisorer/första_mandattid",
             forbund.auditors.first_term.as_ref(),
@@ -212,7 +216,8 @@ fn budgets(forbund: &Forbund, problems: &mut Vec<Finding>) {
 
 fn references(forbund: &Forbund, problems: &mut Vec<Finding>) {
     let names: Vec<&str> = forbund.members.iter().map(|m| m.namn.as_str()).collect();
-    let mut refer = |name: &str, path: String, what: &str, kinds: &[MemberKind]| match forbund
+    let mut refer = |name: &str, path: String, what: &str, kinds: &[MemberKind]| {
+        match forbund
         .member(name)
     {
         None => problems.push(Finding::error(
@@ -229,6 +234,7 @@ fn references(forbund: &Forbund, problems: &mut Vec<Finding>) {
             at(path),
         )),
         Some(_) => {}
+    }
     };
     if let Some(archive) = &forbund.archive_supervision {
         refer(
@@ -300,8 +306,7 @@ fn references(forbund: &Forbund, problems: &mut Vec<Finding>) {
             at("/revisorer"),
         ));
     }
-    if forbund.notices.place != NoticePlace::ForbundWebsite && forbund.notices.members.is_empty()
-    {
+    if forbund.notices.place != NoticePlace::ForbundWebsite && forbund.notices.members.is_empty() {
         problems.push(Finding::error(
             "SPEC-TILLKÄNNAGIVANDEN",
             "tillkännagivandena anslås hos en medlem men det framgår inte vilken; ange medlemmar",

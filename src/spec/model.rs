@@ -293,7 +293,7 @@ pub struct QualifiedMajority {
 }
 
 /// Styrelsens mandattid.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Term {
     /// Den första mandattiden. Utelämnas den löper den från bildandet till utgången av närmaste valår.
@@ -310,6 +310,16 @@ pub struct Term {
 
 fn default_term_years() -> u32 {
     4
+}
+
+impl Default for Term {
+    fn default() -> Self {
+        Self {
+            first: None,
+            later_start: TermStart::default(),
+            length_years: default_term_years(),
+        }
+    }
 }
 
 /// Den första mandattiden.

@@ -12,7 +12,9 @@
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
 
+pub mod document;
 pub mod finding;
+pub mod render;
 pub mod report;
 pub mod spec;
 pub mod swedish;

@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 findings at error level, 2 usage or input errors.
 
 mod files;
+mod generate;
 mod new;
 mod schema;
 mod validate;
@@ -31,6 +32,8 @@ enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema (draft 2020-12) of a description
     Schema(schema::Args),
+    /// Draft the förbundsordning, avsiktsförklaring and tjänsteutlåtanden
+    Generate(generate::Args),
 }
 
 /// What a command ended with, mapped to the exit code.
@@ -56,6 +59,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Generate(args) => generate::run(&args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

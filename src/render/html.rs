@@ -1,1 +1,154 @@
-//! placeholder
+//! Document → a standalone HTML page with print CSS (A4, page numbers where
+//! the browser supports CSS paged media). All text is HTML-escaped.
+
+use crate::document::{Block, Document, Inline};
+
+const STYLE: &str = r#"
+@page { size: A4; margin: 25mm 25mm 25mm 25mm;
+  @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-size: 9pt; } }
+body { font-family: "Libertinus Serif", Georgia, "Times New Roman", serif; font-size: 11.5pt;
+  line-height: 1.45; max-width: 42em; margin: 2em auto; padding: 0 1em; color: #111; }
+h1 { font-size: 1.6em; margin: 0.6em 0 0.8em; }
+h2 { font-size: 1.15em; margin: 1.4em 0 0.4em; break-after: avoid; }
+h3 { font-size: 1.05em; margin: 1.1em 0 0.3em; break-after: avoid; }
+p { margin: 0.4em 0; text-align: left; hyphens: auto; }
+table { border-collapse: collapse; margin: 0.6em 0; }
+th, td { border: 1px solid #999; padding: 0.2em 0.5em; vertical-align: top; }
+th { text-align: left; }
+td.tal, th.tal { text-align: right; font-variant-numeric: tabular-nums; }
+table.sidhuvud td { border: none; padding: 0.05em 0.8em 0.05em 0; }
+table.sidhuvud td:first-child { color: #444; }
+.underskrifter { margin-top: 2.5em; display: flex; flex-wrap: wrap; gap: 2.5em 3em; }
+.underskrift { break-inside: avoid; min-width: 14em; }
+.underskrift .linje { border-top: 1px solid #111; margin-top: 3em; padding-top: 0.2em; }
+header.lop { color: #555; font-size: 9pt; border-bottom: 1px solid #ccc; margin-bottom: 1.5em; }
+@media print { body { margin: 0; max-width: none; } header.lop { display: none; } }
+"#;
+
+/// Renders the document as a complete HTML page.
+pub fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!("<title>{}</title>\n", escape(&doc.metadata.title)));
+    out.push_str(&format!(
+        "<meta name=\"author\" content=\"{}\">\n<meta name=\"description\" content=\"{}\">\n",
+        escape(&doc.metadata.author),
+        escape(&doc.metadata.subject)
+    ));
+    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+    let mut running = escape(&doc.metadata.title);
+    if let Some(dnr) = &doc.metadata.case_number {
+        running.push_str(&format!(" · Dnr {}", escape(dnr)));
+    }
+    out.push_str(&format!("<header class=\"lop\">{running}</header>\n"));
+    if !doc.header.is_empty() {
+        out.push_str("<table class=\"sidhuvud\">\n");
+        for field in &doc.header {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td></tr>\n",
+                escape(&field.label),
+                escape(&field.value)
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
+    blocks(&mut out, &doc.preamble);
+    for section in &doc.sections {
+        let tag = if section.level <= 1 { "h2" } else { "h3" };
+        out.push_str(&format!(
+            "<{tag}>{}</{tag}>\n",
+            escape(&section.display_heading())
+        ));
+        blocks(&mut out, &section.blocks);
+    }
+    if !doc.signatures.is_empty() {
+        out.push_str("<div class=\"underskrifter\">\n");
+        for s in &doc.signatures {
+            out.push_str("<div class=\"underskrift\"><div class=\"linje\">");
+            let lines: Vec<String> = [&s.name, &s.title, &s.party]
+                .iter()
+                .filter(|l| !l.is_empty())
+                .map(|l| escape(l))
+                .collect();
+            out.push_str(&lines.join("<br>"));
+            out.push_str("</div></div>\n");
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn blocks(out: &mut String, blocks: &[Block]) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { text } => out.push_str(&format!("<p>{}</p>\n", inlines(text))),
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                out.push_str(&format!("<{tag}>\n"));
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", inlines(item)));
+                }
+                out.push_str(&format!("</{tag}>\n"));
+            }
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => {
+                let class = |i: usize| {
+                    if numeric.get(i).copied().unwrap_or(false) {
+                        " class=\"tal\""
+                    } else {
+                        ""
+                    }
+                };
+                out.push_str("<table>\n<thead><tr>");
+                for (i, h) in header.iter().enumerate() {
+                    out.push_str(&format!("<th{}>{}</th>", class(i), escape(h)));
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for (i, c) in row.iter().enumerate() {
+                        out.push_str(&format!("<td{}>{}</td>", class(i), escape(c)));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+        }
+    }
+}
+
+fn inlines(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| {
+            let text = escape(&i.text);
+            match (i.strong, i.emphasis) {
+                (true, true) => format!("<strong><em>{text}</em></strong>"),
+                (true, false) => format!("<strong>{text}</strong>"),
+                (false, true) => format!("<em>{text}</em>"),
+                (false, false) => text,
+            }
+        })
+        .collect()
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,1 +1,185 @@
-//! placeholder
+//! Document → Markdown, the canonical text (also what comparisons read).
+//! Text is escaped so that reading the Markdown back gives the same text.
+
+use crate::document::{Block, Document, Inline, Section, Signature};
+
+/// Renders the document as CommonMark with pipe tables.
+pub fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    if !doc.header.is_empty() {
+        for field in &doc.header {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                escape(&field.label, false),
+                escape(&field.value, false)
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("# {}\n", escape(&doc.title, false)));
+    blocks(&mut out, &doc.preamble);
+    for section in &doc.sections {
+        heading(&mut out, section);
+        blocks(&mut out, &section.blocks);
+    }
+    if !doc.signatures.is_empty() {
+        out.push_str("\n---\n");
+        for signature in &doc.signatures {
+            signature_block(&mut out, signature);
+        }
+    }
+    out
+}
+
+fn heading(out: &mut String, section: &Section) {
+    let marks = if section.level <= 1 { "##" } else { "###" };
+    let text = match section.number {
+        Some(n) if section.heading.is_empty() => format!("{n} §"),
+        Some(n) => format!("{n} § {}", escape(&section.heading, false)),
+        None => escape(&section.heading, true),
+    };
+    out.push_str(&format!("\n{marks} {text}\n"));
+}
+
+fn blocks(out: &mut String, blocks: &[Block]) {
+    for block in blocks {
+        out.push('\n');
+        match block {
+            Block::Paragraph { text } => {
+                out.push_str(&inlines(text));
+                out.push('\n');
+            }
+            Block::List { ordered, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let marker = if *ordered {
+                        format!("{}.", i + 1)
+                    } else {
+                        "-".to_string()
+                    };
+                    out.push_str(&format!("{marker} {}\n", inlines(item)));
+                }
+            }
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => table(out, header, rows, numeric),
+        }
+    }
+}
+
+fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+    let cell = |text: &str| escape(text, false).replace('|', "\\|");
+    let line = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    out.push_str(&line(header));
+    let rule: Vec<&str> = (0..header.len())
+        .map(|i| {
+            if numeric.get(i).copied().unwrap_or(false) {
+                "---:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    out.push_str(&format!("|{}|\n", rule.join("|")));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+}
+
+fn signature_block(out: &mut String, signature: &Signature) {
+    let mut lines = vec!["\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_".to_string()];
+    for part in [&signature.name, &signature.title, &signature.party] {
+        if !part.is_empty() {
+            lines.push(escape(part, false));
+        }
+    }
+    out.push('\n');
+    out.push_str(&lines.join("\\\n"));
+    out.push('\n');
+}
+
+fn inlines(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for (i, inline) in inlines.iter().enumerate() {
+        let text = escape(&inline.text, i == 0);
+        let text = match (inline.strong, inline.emphasis) {
+            (true, true) => format!("***{text}***"),
+            (true, false) => format!("**{text}**"),
+            (false, true) => format!("*{text}*"),
+            (false, false) => text,
+        };
+        out.push_str(&text);
+    }
+    out
+}
+
+/// Escapes text for Markdown: the characters that start markup anywhere,
+/// and at the start of a block what would make it a heading or a list.
+pub fn escape(text: &str, at_block_start: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if at_block_start {
+        out = escape_block_start(&out);
+    }
+    out
+}
+
+fn escape_block_start(text: &str) -> String {
+    let trimmed = text.trim_start();
+    let first = trimmed.chars().next();
+    match first {
+        Some('-' | '+') => {
+            let lead = text.len() - trimmed.len();
+            format!("{}\\{}", &text[..lead], trimmed)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+            let rest = &trimmed[digits..];
+            if rest.starts_with('.') || rest.starts_with(')') {
+                format!("{}\\{}", &trimmed[..digits], rest)
+            } else {
+                text.to_string()
+            }
+        }
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_text_reads_back_literally() {
+        let literal = "#read(\"/etc/passwd\") *x* _y_ $z$ <w> [v] \\ # ## 1 §";
+        let md = format!("# {}\n\n{}\n", escape(literal, false), escape(literal, true));
+        let parts = crate::compose::markup::read(&md, false);
+        assert_eq!(parts.title, literal);
+        assert_eq!(
+            parts.preamble,
+            vec![Block::Paragraph {
+                text: vec![Inline::plain(literal)]
+            }]
+        );
+        let list_like = "1. inte en lista";
+        let parts = crate::compose::markup::read(&escape(list_like, true), false);
+        assert_eq!(
+            parts.preamble,
+            vec![Block::Paragraph {
+                text: vec![Inline::plain(list_like)]
+            }]
+        );
+    }
+}

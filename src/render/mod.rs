@@ -54,3 +54,17 @@ pub enum RenderError {
     #[error("Word-dokumentet kunde inte skrivas: {0}")]
     Docx(String),
 }
+
+/// Renders a document in one format.
+pub fn render(
+    doc: &crate::document::Document,
+    format: Format,
+    profile: PdfProfile,
+) -> Result<Vec<u8>, RenderError> {
+    match format {
+        Format::Docx => docx::render(doc),
+        Format::Pdf => pdf::render(doc, profile),
+        Format::Markdown => Ok(markdown::render(doc).into_bytes()),
+        Format::Html => Ok(html::render(doc).into_bytes()),
+    }
+}

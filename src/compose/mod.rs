@@ -1,0 +1,292 @@
+//! Description + templates → documents. Each document is rendered from its
+//! Markdown template with the description's values escaped, read back into a
+//! [`Document`], and given its metadata, header block and signatures.
+
+pub mod engine;
+pub mod markup;
+pub mod view;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+pub use engine::Templates;
+
+use crate::document::{Document, DocumentKind, HeaderField, Metadata, Signature};
+use crate::spec::{Case, Forbund, Member};
+use crate::swedish::{date_iso, slug};
+
+/// Why a document could not be composed.
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    /// A template failed: a syntax error, an unknown variable, a reference
+    /// to a § that does not exist.
+    #[error("mallen {name}: {message}")]
+    Template {
+        /// The template's file name.
+        name: String,
+        /// What went wrong, with the line.
+        message: String,
+    },
+    /// A bug in forbund itself.
+    #[error("internt fel: {0}")]
+    Internal(String),
+}
+
+/// A composed document and the stem of its file names.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    /// The document.
+    pub document: Document,
+    /// E.g. "forbundsordning" or "tjansteutlatande-haninge-kommun".
+    pub file_stem: String,
+}
+
+/// Which documents to compose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// All three kinds.
+    All,
+    /// Only this kind.
+    Only(DocumentKind),
+}
+
+/// Composes the selected documents: the förbundsordning, the
+/// avsiktsförklaring, and one tjänsteutlåtande per kommun and region.
+/// `date` overrides the document date (e.g. from `SOURCE_DATE_EPOCH`).
+pub fn compose(
+    f: &Forbund,
+    templates: &Templates,
+    selection: Selection,
+    date: Option<NaiveDate>,
+) -> Result<Vec<Composed>, ComposeError> {
+    let wanted = |kind| selection == Selection::All || selection == Selection::Only(kind);
+    let mut out = Vec::new();
+    if wanted(DocumentKind::Forbundsordning) {
+        out.push(Composed {
+            document: forbundsordning(f, templates, date)?,
+            file_stem: DocumentKind::Forbundsordning.file_stem().to_string(),
+        });
+    }
+    if wanted(DocumentKind::Avsiktsforklaring) {
+        out.push(Composed {
+            document: avsiktsforklaring(f, templates, date)?,
+            file_stem: DocumentKind::Avsiktsforklaring.file_stem().to_string(),
+        });
+    }
+    if wanted(DocumentKind::Tjansteutlatande) {
+        for (index, member) in f.members.iter().enumerate() {
+            if member.decides_in_council() {
+                out.push(Composed {
+                    document: tjansteutlatande(f, templates, index, date)?,
+                    file_stem: format!(
+                        "{}-{}",
+                        DocumentKind::Tjansteutlatande.file_stem(),
+                        slug(&member.namn)
+                    ),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The date a document carries when none is given: the avsiktsförklaring's
+/// date, else the earliest tjänsteutlåtande date, else the start of operations.
+fn default_date(f: &Forbund) -> NaiveDate {
+    f.declaration
+        .date
+        .or_else(|| f.cases.iter().filter_map(|c| c.date).min())
+        .unwrap_or(f.verksamhetsstart)
+}
+
+fn build(
+    kind: DocumentKind,
+    templates: &Templates,
+    template: &str,
+    context: &Value,
+    metadata: Metadata,
+) -> Result<Document, ComposeError> {
+    let markdown = templates.render(template, context)?;
+    let parts = markup::read(&markdown, kind == DocumentKind::Forbundsordning);
+    Ok(Document {
+        kind,
+        metadata,
+        title: parts.title,
+        header: Vec::new(),
+        preamble: parts.preamble,
+        sections: parts.sections,
+        signatures: Vec::new(),
+    })
+}
+
+fn metadata(title: String, f: &Forbund, author: String, date: NaiveDate) -> Metadata {
+    Metadata {
+        title,
+        subject: f.namn.clone(),
+        author,
+        case_number: None,
+        date,
+        language: "sv".to_string(),
+    }
+}
+
+/// The förbundsordning.
+pub fn forbundsordning(
+    f: &Forbund,
+    templates: &Templates,
+    date: Option<NaiveDate>,
+) -> Result<Document, ComposeError> {
+    let context = view::common(f);
+    let meta = metadata(
+        format!("Förbundsordning för {}", f.namn),
+        f,
+        f.namn.clone(),
+        date.unwrap_or_else(|| default_date(f)),
+    );
+    build(
+        DocumentKind::Forbundsordning,
+        templates,
+        "forbundsordning.md",
+        &context,
+        meta,
+    )
+}
+
+/// The avsiktsförklaring, with a signature line for each party.
+pub fn avsiktsforklaring(
+    f: &Forbund,
+    templates: &Templates,
+    date: Option<NaiveDate>,
+) -> Result<Document, ComposeError> {
+    let mut context = view::common(f);
+    let d = &f.declaration;
+    context["avsikt"] = serde_json::json!({
+        "bakgrund": d.background,
+        "syfte": d.purpose,
+        "vision": d.vision,
+        "utgångspunkter": d.starting_points,
+        "principer": d.principles,
+        "målgrupp": {
+            "ålder": format!("{}–{} år", d.target_group.age_from, d.target_group.age_to),
+            "beskrivning": d.target_group.description,
+        },
+        "organisation": {
+            "beredningsgrupp": d.organisation.preparatory_group,
+            "samordnare": d.organisation.coordinators,
+            "lokala_grupper": d.organisation.local_groups,
+        },
+    });
+    context["budgettabell"] = view::budget_table(f, None);
+    let meta = metadata(
+        format!("Avsiktsförklaring för {}", f.namn),
+        f,
+        f.namn.clone(),
+        date.or(d.date).unwrap_or_else(|| default_date(f)),
+    );
+    let mut document = build(
+        DocumentKind::Avsiktsforklaring,
+        templates,
+        "avsiktsforklaring.md",
+        &context,
+        meta,
+    )?;
+    document.signatures = f
+        .members
+        .iter()
+        .map(|m| {
+            let signer = d.signatories.iter().find(|s| s.member == m.namn);
+            Signature {
+                party: m.namn.clone(),
+                name: signer.and_then(|s| s.name.clone()).unwrap_or_default(),
+                title: signer.and_then(|s| s.title.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    Ok(document)
+}
+
+/// The tjänsteutlåtande of the member at `index`.
+pub fn tjansteutlatande(
+    f: &Forbund,
+    templates: &Templates,
+    index: usize,
+    date: Option<NaiveDate>,
+) -> Result<Document, ComposeError> {
+    let member = f
+        .members
+        .get(index)
+        .ok_or_else(|| ComposeError::Internal(format!("ingen medlem nummer {index}")))?;
+    let case = f.cases.iter().find(|c| c.member == member.namn);
+    let mut context = view::common(f);
+    let specific = view::case(f, index, member, case);
+    if let (Some(target), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
+        target.extend(extra.clone());
+    }
+    let doc_date = date
+        .or_else(|| case.and_then(|c| c.date))
+        .unwrap_or_else(|| default_date(f));
+    let author = case
+        .and_then(|c| c.unit.clone())
+        .unwrap_or_else(|| member.namn.clone());
+    let mut meta = metadata(
+        format!("Tjänsteutlåtande: Inrättande av {}", f.namn),
+        f,
+        author,
+        doc_date,
+    );
+    meta.case_number = case.and_then(|c| c.case_number.clone());
+    let mut document = build(
+        DocumentKind::Tjansteutlatande,
+        templates,
+        "tjansteutlatande.md",
+        &context,
+        meta,
+    )?;
+    document.header = header(member, case);
+    document.signatures = case
+        .map(|c| {
+            c.signatures
+                .iter()
+                .map(|p| Signature {
+                    party: String::new(),
+                    name: p.name.clone(),
+                    title: p.title.clone().unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(document)
+}
+
+fn header(member: &Member, case: Option<&Case>) -> Vec<HeaderField> {
+    let mut fields = vec![HeaderField {
+        label: "Myndighet".into(),
+        value: member.namn.clone(),
+    }];
+    let mut push = |label: &str, value: Option<String>| {
+        if let Some(value) = value {
+            fields.push(HeaderField {
+                label: label.into(),
+                value,
+            });
+        }
+    };
+    let Some(case) = case else {
+        push("Handling", Some("Tjänsteutlåtande".into()));
+        return fields;
+    };
+    push("Förvaltning", case.unit.clone());
+    push("Handling", Some("Tjänsteutlåtande".into()));
+    push("Datum", case.date.map(date_iso));
+    push("Diarienummer", case.case_number.clone());
+    push("Handläggare", case.officer.clone());
+    let recipient = case.committee.clone().map(|c| match &case.meeting {
+        Some(m) => match &m.item {
+            Some(item) => format!("{c}, {}, punkt {item}", date_iso(m.date)),
+            None => format!("{c}, {}", date_iso(m.date)),
+        },
+        None => c,
+    });
+    push("Till", recipient);
+    fields
+}

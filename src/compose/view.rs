@@ -1,0 +1,418 @@
+//! The data the templates see: the description turned into ready-made
+//! Swedish phrases (counts in words, dates in running text, amounts in
+//! kronor, lists joined with "och"), under Swedish keys so that a lawyer
+//! editing a template reads `förbund.namn`, `styrelse.storlek`.
+
+use chrono::Datelike;
+use serde_json::{Value, json};
+
+use crate::spec::{
+    AuditorArrangement, Case, DeputyOrder, DisputeForum, Forbund, Member, MemberKind,
+    NoticePlace, Quorum, ShareSplit, TermStart,
+};
+use crate::swedish::{
+    capitalise, count_noun, date_iso, date_long, join_and, kronor, number_in_words,
+    number_in_words_neuter,
+};
+
+/// The statute's full name, as it is cited in running text.
+pub const LAW: &str = "lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser";
+
+/// The context shared by all three templates.
+pub fn common(f: &Forbund) -> Value {
+    let (ledamoter, ersattare) = f.board_size();
+    let members: Vec<Value> = f
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| member(f, i, m))
+        .collect();
+    let names = |kind: MemberKind| -> Vec<String> {
+        f.members_of(kind).map(|m| m.namn.clone()).collect()
+    };
+    let kommuner = names(MemberKind::Kommun);
+    let regioner = names(MemberKind::Region);
+    let all: Vec<&str> = f.members.iter().map(|m| m.namn.as_str()).collect();
+    json!({
+        "lag": LAW,
+        "förbund": {
+            "namn": f.namn,
+            "kortnamn": f.short_name(),
+            "säte": f.seat,
+            "område": f.area(),
+            "ändamål": f.purpose,
+            "bildas": f.formed.map(date_long),
+            "verksamhetsstart": date_long(f.verksamhetsstart),
+            "verksamhetsstart_iso": date_iso(f.verksamhetsstart),
+            "startår": f.verksamhetsstart.year(),
+        },
+        "medlemmar": members,
+        "medlemmar_text": join_and(&all),
+        "antal_medlemmar": number_in_words(all.len() as u64),
+        "kommuner": kommuner,
+        "kommuner_text": join_and(&kommuner),
+        "regioner": regioner,
+        "regioner_text": join_and(&regioner),
+        "flera_kommuner": kommuner.len() > 1,
+        "flera_regioner": regioner.len() > 1,
+        "styrelse": board(f, ledamoter, ersattare),
+        "mandattid": term(f),
+        "revisorer": auditors(f),
+        "uppsägningstid": format!("{} år", number_in_words_neuter(u64::from(f.notice_years))),
+        "arkivtillsyn": archive(f),
+        "tillkännagivanden": notices(f),
+        "ekonomi": economy(f),
+        "budgetprocess": {
+            "senast": f.budget_process.deadline.to_string(),
+            "samråd": f.budget_process.consult_members,
+            "horisont": format!("{} år", number_in_words_neuter(u64::from(f.budget_process.planning_years))),
+            "delårsrapport": f.budget_process.interim_report,
+        },
+        "personal": {
+            "chef": f.staff.head_title,
+            "egen_personal": f.staff.own_staff,
+        },
+        "initiativrätt": {
+            "medlemmar": f.initiative.members,
+            "chef": f.initiative.head,
+            "revisorer": f.initiative.auditors,
+        },
+        "samråd": { "ägardialog": f.consultation.owner_dialogue },
+        "ersättning": { "enligt_medlem": f.remuneration.rules_of_member },
+        "tvister": {
+            "förhandling_först": f.disputes.negotiate_first,
+            "skiljeförfarande": f.disputes.forum == DisputeForum::Arbitration,
+        },
+    })
+}
+
+fn member(f: &Forbund, index: usize, m: &Member) -> Value {
+    let kind = match m.kind {
+        MemberKind::Kommun => "kommun",
+        MemberKind::Region => "region",
+        MemberKind::Forsakringskassan => "försäkringskassan",
+        MemberKind::Arbetsformedlingen => "arbetsförmedlingen",
+    };
+    json!({
+        "namn": m.namn,
+        "typ": kind,
+        "ledamöter": count_noun(u64::from(m.members_appointed), "ledamot", "ledamöter"),
+        "ersättare": count_noun(u64::from(m.deputies_appointed), "ersättare", "ersättare"),
+        "antal_ledamöter": m.members_appointed,
+        "beslutande_organ": m.deciding_body(),
+        "andel": share_text(f, index),
+    })
+}
+
+/// The member's share of the förbund's money in words or percent:
+/// "hälften", "en fjärdedel", "12,5 procent"; AF's is part of the state's.
+pub fn share_text(f: &Forbund, index: usize) -> String {
+    let Some(m) = f.members.get(index) else {
+        return String::new();
+    };
+    match m.kind {
+        MemberKind::Forsakringskassan => "hälften".to_string(),
+        MemberKind::Arbetsformedlingen => "ingår i statens andel".to_string(),
+        MemberKind::Kommun | MemberKind::Region => {
+            let group = f.members_of(m.kind).count();
+            if group <= 1 {
+                "en fjärdedel".to_string()
+            } else {
+                percent(share_percent(f, index))
+            }
+        }
+    }
+}
+
+/// The member's share of the total in percent (FK 50, a lone kommun 25).
+pub fn share_percent(f: &Forbund, index: usize) -> f64 {
+    // The split of one million kronor gives the share to 0.0001 percent.
+    const BASE: u64 = 100_000_000;
+    f.member_amount(index, BASE) as f64 * 100.0 / BASE as f64
+}
+
+fn percent(p: f64) -> String {
+    let text = format!("{p:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{} procent", text.replace('.', ","))
+}
+
+fn board(f: &Forbund, ledamoter: u32, ersattare: u32) -> Value {
+    let b = &f.board;
+    let uniform = f.members.windows(2).all(|w| {
+        w[0].members_appointed == w[1].members_appointed
+            && w[0].deputies_appointed == w[1].deputies_appointed
+    });
+    let representation = if uniform && let Some(first) = f.members.first() {
+        format!(
+            "Varje medlem utser {} och {}.",
+            count_noun(u64::from(first.members_appointed), "ledamot", "ledamöter"),
+            count_noun(u64::from(first.deputies_appointed), "ersättare", "ersättare")
+        )
+    } else {
+        let parts: Vec<String> = f
+            .members
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} utser {} och {}",
+                    m.namn,
+                    count_noun(u64::from(m.members_appointed), "ledamot", "ledamöter"),
+                    count_noun(u64::from(m.deputies_appointed), "ersättare", "ersättare")
+                )
+            })
+            .collect();
+        format!("{}.", join_and(&parts))
+    };
+    let quorum = match b.quorum {
+        Quorum::MoreThanHalf => "när fler än hälften av ledamöterna är närvarande",
+        Quorum::AtLeastHalf => "när minst hälften av ledamöterna är närvarande",
+        Quorum::AllMembersRepresented => {
+            "när fler än hälften av ledamöterna är närvarande och samtliga medlemmar är företrädda"
+        }
+    };
+    json!({
+        "storlek": format!(
+            "{} och {}",
+            count_noun(u64::from(ledamoter), "ledamot", "ledamöter"),
+            count_noun(u64::from(ersattare), "ersättare", "ersättare")
+        ),
+        "representation": representation,
+        "beslutförhet": quorum,
+        "utslagsröst": b.casting_vote,
+        "vice_ordförande": count_noun(u64::from(b.vice_chairs), "vice ordförande", "vice ordförande"),
+        "har_vice_ordförande": b.vice_chairs > 0,
+        "kvalificerad_majoritet": b.qualified_majority.as_ref().map(|q| json!({
+            "andel": q.fraction.in_words(),
+            "ärenden": join_and(&q.matters),
+        })),
+        "arbetsutskott": b.working_committee,
+        "närvarorätt": b.deputies_may_attend,
+        "personliga_ersättare": b.deputy_order == DeputyOrder::Personal,
+    })
+}
+
+fn term(f: &Forbund) -> Value {
+    json!({
+        "första_från": f.first_term_start().map(date_long),
+        "första_till": date_long(f.first_term_end()),
+        "därefter_från": match f.term.later_start {
+            TermStart::January1 => "1 januari",
+            TermStart::April1 => "1 april",
+        },
+        "längd": format!("{} år", number_in_words_neuter(u64::from(f.term.length_years))),
+    })
+}
+
+fn auditors(f: &Forbund) -> Value {
+    let bodies: Vec<String> = f
+        .members
+        .iter()
+        .filter(|m| m.decides_in_council())
+        .map(Member::deciding_body)
+        .collect();
+    json!({
+        "gemensam": f.auditors.arrangement == AuditorArrangement::Joint,
+        "gemensam_utses_av": f.auditors.joint_appointed_by,
+        "väljande_organ": join_and(&bodies),
+        "antal_organ": bodies.len(),
+        "första_från": f.auditors_first_term_start().map(date_long),
+        "första_till": date_long(f.auditors_first_term_end()),
+        "ersättare": f.auditors.deputy_auditors,
+    })
+}
+
+fn archive(f: &Forbund) -> Value {
+    if let Some(a) = &f.archive_supervision {
+        return json!({ "organ": format!("{} i {}", a.body, a.member), "bestämd": true });
+    }
+    let mut kommuner = f.members_of(MemberKind::Kommun);
+    match (kommuner.next(), kommuner.next()) {
+        (Some(only), None) => {
+            json!({ "organ": format!("Kommunstyrelsen i {}", only.namn), "bestämd": true })
+        }
+        _ => json!({ "organ": Value::Null, "bestämd": false }),
+    }
+}
+
+fn notices(f: &Forbund) -> Value {
+    let place = match f.notices.place {
+        NoticePlace::ForbundWebsite => "förbundets_webbplats",
+        NoticePlace::MemberWebsite => "medlemmars_webbplats",
+        NoticePlace::PhysicalBoard => "anslagstavla",
+    };
+    json!({ "plats": place, "medlemmar": join_and(&f.notices.members) })
+}
+
+fn economy(f: &Forbund) -> Value {
+    let budgets: Vec<Value> = f
+        .economy
+        .budgets
+        .iter()
+        .map(|b| json!({ "år": b.year, "belopp": kronor(b.amount), "mnkr": crate::swedish::mnkr(b.amount) }))
+        .collect();
+    let split = match f.economy.split {
+        ShareSplit::Equal => "lika",
+        ShareSplit::Population => "befolkning",
+        ShareSplit::Explicit => "angiven",
+    };
+    let shares: Vec<Value> = f
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.decides_in_council())
+        .map(|(i, m)| json!({ "namn": m.namn, "andel": share_text(f, i) }))
+        .collect();
+    json!({
+        "budget": budgets,
+        "budget_text": join_and(&f.economy.budgets.iter().map(|b| format!("{} år {}", kronor(b.amount), b.year)).collect::<Vec<_>>()),
+        "kommunfördelning": split,
+        "andelar": shares,
+        "låneram": f.economy.borrowing.limit.map(kronor),
+        "administration_procent": f.economy.administration_percent.map(|p| percent(p)),
+    })
+}
+
+/// The budget table: one row per paying member (and the total), one column
+/// per budget year, amounts in whole kronor that add up exactly.
+pub fn budget_table(f: &Forbund, only: Option<usize>) -> Value {
+    let years: Vec<i32> = f.economy.budgets.iter().map(|b| b.year).collect();
+    let mut rows: Vec<Value> = Vec::new();
+    for (i, m) in f.members.iter().enumerate() {
+        if m.kind == MemberKind::Arbetsformedlingen || only.is_some_and(|o| o != i) {
+            continue;
+        }
+        let label = if m.kind == MemberKind::Forsakringskassan {
+            format!("{} (statens andel)", m.namn)
+        } else {
+            m.namn.clone()
+        };
+        let amounts: Vec<String> = f
+            .economy
+            .budgets
+            .iter()
+            .map(|b| crate::swedish::group_thousands(f.member_amount(i, b.amount)))
+            .collect();
+        rows.push(json!({ "part": label, "andel": share_text(f, i), "belopp": amounts }));
+    }
+    let totals: Vec<String> = f
+        .economy
+        .budgets
+        .iter()
+        .map(|b| crate::swedish::group_thousands(b.amount))
+        .collect();
+    json!({ "år": years, "rader": rows, "totalt": totals })
+}
+
+/// The context for one member's tjänsteutlåtande.
+pub fn case(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> Value {
+    let committee = case.and_then(|c| c.committee.clone());
+    let default_path = || {
+        let first = committee.clone().unwrap_or_else(|| match member.kind {
+            MemberKind::Region => "Regionstyrelsen".to_string(),
+            _ => "Kommunstyrelsen".to_string(),
+        });
+        vec![first, decapitalise_body(&member.deciding_body())]
+    };
+    let path = case
+        .map(|c| c.decision_path.clone())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(default_path);
+    let others: Vec<&str> = f
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, m)| m.namn.as_str())
+        .collect();
+    let amounts: Vec<Value> = f
+        .economy
+        .budgets
+        .iter()
+        .map(|b| {
+            json!({
+                "år": b.year,
+                "förbundet": kronor(b.amount),
+                "medlemmen": kronor(f.member_amount(index, b.amount)),
+            })
+        })
+        .collect();
+    let appoints_auditor = match f.auditors.arrangement {
+        AuditorArrangement::PerMember => true,
+        AuditorArrangement::Joint => f.auditors.joint_appointed_by.as_deref() == Some(&member.namn),
+    };
+    json!({
+        "medlem": {
+            "namn": member.namn,
+            "beslutande_organ": member.deciding_body(),
+            "ledamöter": count_noun(u64::from(member.members_appointed), "ledamot", "ledamöter"),
+            "ersättare": count_noun(u64::from(member.deputies_appointed), "ersättare", "ersättare"),
+            "andel": share_text(f, index),
+            "utser_revisor": appoints_auditor,
+            "gemensam_revisor": f.auditors.arrangement == AuditorArrangement::Joint,
+        },
+        "övriga_text": join_and(&others),
+        "förslag_inledning": proposal_intro(&path),
+        "förvaltning": case.and_then(|c| c.unit.clone()),
+        "datum": case.and_then(|c| c.date).map(date_iso),
+        "beredning": case.map(|c| c.preparation.clone()).unwrap_or_default(),
+        "lokal_motivering": case.map(|c| c.local_grounds.clone()).unwrap_or_default(),
+        "beslutsunderlag": case.map(|c| c.extra_basis.clone()).unwrap_or_default(),
+        "bilaga_organisation": case.is_some_and(|c| c.organisation_appendix),
+        "omedelbar_justering": case.is_some_and(|c| c.immediate_approval),
+        "konsekvenser": case.map(|c| c.consequences.iter().map(|k| json!({"rubrik": k.heading, "text": k.text})).collect::<Vec<_>>()).unwrap_or_default(),
+        "belopp": amounts,
+        "budgettabell": budget_table(f, Some(index)),
+    })
+}
+
+/// "Kommunfullmäktige i X" in the middle of a sentence: "kommunfullmäktige i X".
+fn decapitalise_body(body: &str) -> String {
+    for prefix in ["Kommunfullmäktige", "Regionfullmäktige", "Landstingsfullmäktige"] {
+        if let Some(rest) = body.strip_prefix(prefix) {
+            return format!("{}{rest}", prefix.to_lowercase());
+        }
+    }
+    body.to_string()
+}
+
+/// "A föreslår B att föreslå C besluta" from a decision path.
+fn proposal_intro(path: &[String]) -> String {
+    match path {
+        [] => String::new(),
+        [only] => format!("{} föreslås besluta", capitalise(only)),
+        [first, rest @ ..] => {
+            let mut text = format!("{} föreslår", capitalise(first));
+            for (i, body) in rest.iter().enumerate() {
+                if i + 1 == rest.len() {
+                    text.push_str(&format!(" {body} besluta"));
+                } else {
+                    text.push_str(&format!(" {body} att föreslå"));
+                }
+            }
+            text
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decision_path_reads_as_swedish() {
+        let path = vec![
+            "Hälso- och sjukvårdsnämnden".to_string(),
+            "landstingsstyrelsen".to_string(),
+            "landstingsfullmäktige".to_string(),
+        ];
+        assert_eq!(
+            proposal_intro(&path),
+            "Hälso- och sjukvårdsnämnden föreslår landstingsstyrelsen att föreslå landstingsfullmäktige besluta"
+        );
+        assert_eq!(
+            proposal_intro(&["Kommunstyrelsen".into(), "kommunfullmäktige i X".into()]),
+            "Kommunstyrelsen föreslår kommunfullmäktige i X besluta"
+        );
+    }
+}

@@ -1,0 +1,448 @@
+use std::io::Write;
+use std::process::Command;
+
+use chrono::NaiveDate;
+
+use typst::foundations::Datetime;
+
+use super::*;
+use crate::document::{Block, DocumentKind, HeaderField, Inline, Metadata, Section, Signature};
+
+const INJECTION: &str = r#"#read("/etc/passwd") *x* _y_ $z$ <w> [v] \ # ## 1 §"#;
+
+fn metadata(title: &str, case_number: Option<&str>) -> Metadata {
+    Metadata {
+        title: title.into(),
+        subject: "Samordningsförbundet Östra Åby".into(),
+        author: "Östra Åby kommun".into(),
+        case_number: case_number.map(Into::into),
+        date: NaiveDate::from_ymd_opt(2025, 1, 31).unwrap(),
+        language: "sv".into(),
+    }
+}
+
+fn para(text: &str) -> Block {
+    Block::Paragraph {
+        text: vec![Inline::plain(text)],
+    }
+}
+
+fn section(number: u32, heading: &str, blocks: Vec<Block>) -> Section {
+    Section {
+        number: Some(number),
+        heading: heading.into(),
+        level: 1,
+        blocks,
+    }
+}
+
+fn forbundsordning() -> Document {
+    Document {
+        kind: DocumentKind::Forbundsordning,
+        metadata: metadata("Förbundsordning för Samordningsförbundet Östra Åby", None),
+        title: "Förbundsordning för Samordningsförbundet Östra Åby".into(),
+        header: vec![],
+        preamble: vec![para("Antagen av medlemmarna år 2025.")],
+        sections: vec![
+            section(
+                1,
+                "Förbundets namn",
+                vec![Block::Paragraph {
+                    text: vec![
+                        Inline::plain("Förbundets namn är "),
+                        Inline {
+                            text: "Samordningsförbundet Östra Åby".into(),
+                            emphasis: true,
+                            strong: false,
+                        },
+                        Inline::plain(". Det är en "),
+                        Inline {
+                            text: "offentligrättslig juridisk person".into(),
+                            emphasis: false,
+                            strong: true,
+                        },
+                        Inline::plain(" med säte i Åby, Älvsjö och Örby."),
+                    ],
+                }],
+            ),
+            section(
+                2,
+                "Medlemmar",
+                vec![
+                    para("Medlemmar i förbundet är:"),
+                    Block::List {
+                        ordered: true,
+                        items: vec![
+                            vec![Inline::plain("Försäkringskassan")],
+                            vec![Inline::plain("Arbetsförmedlingen")],
+                            vec![Inline::plain("Region Östergötland")],
+                            vec![Inline::plain("Östra Åby kommun")],
+                        ],
+                    },
+                ],
+            ),
+            section(
+                3,
+                "Medlemsinsatser",
+                vec![
+                    para("Medlemmarna bidrar med följande andelar:"),
+                    Block::Table {
+                        header: vec!["Medlem".into(), "Andel (%)".into(), "Belopp (kr)".into()],
+                        rows: vec![
+                            vec!["Staten".into(), "50".into(), "1 000 000".into()],
+                            vec!["Region Östergötland".into(), "25".into(), "500 000".into()],
+                            vec!["Östra Åby kommun".into(), "25".into(), "500 000".into()],
+                        ],
+                        numeric: vec![false, true, true],
+                    },
+                    Block::List {
+                        ordered: false,
+                        items: vec![vec![Inline::plain("Insatserna betalas kvartalsvis.")]],
+                    },
+                ],
+            ),
+        ],
+        signatures: vec![
+            Signature {
+                party: "Region Östergötland".into(),
+                name: "Åsa Öberg".into(),
+                title: "Regionstyrelsens ordförande".into(),
+            },
+            Signature {
+                party: "Östra Åby kommun".into(),
+                name: String::new(),
+                title: "Kommunstyrelsens ordförande".into(),
+            },
+        ],
+    }
+}
+
+fn tjansteutlatande() -> Document {
+    Document {
+        kind: DocumentKind::Tjansteutlatande,
+        metadata: metadata(
+            "Tjänsteutlåtande om samordningsförbund",
+            Some("KS 2025/0042"),
+        ),
+        title: "Bildande av Samordningsförbundet Östra Åby".into(),
+        header: vec![
+            HeaderField {
+                label: "Myndighet".into(),
+                value: "Östra Åby kommun".into(),
+            },
+            HeaderField {
+                label: "Diarienummer".into(),
+                value: "KS 2025/0042".into(),
+            },
+            HeaderField {
+                label: "Handläggare".into(),
+                value: "Örjan Ärlig".into(),
+            },
+        ],
+        preamble: vec![],
+        sections: vec![
+            Section {
+                number: None,
+                heading: "Förslag till beslut".into(),
+                level: 1,
+                blocks: vec![para("Kommunfullmäktige föreslås anta förbundsordningen.")],
+            },
+            Section {
+                number: None,
+                heading: "Ekonomi".into(),
+                level: 2,
+                blocks: vec![para("Kommunens andel är 25 procent.")],
+            },
+        ],
+        signatures: vec![Signature {
+            party: String::new(),
+            name: "Örjan Ärlig".into(),
+            title: "Utredare".into(),
+        }],
+    }
+}
+
+/// The text of a PDF as `pdftotext -raw` sees it (content-stream order, so
+/// table rows and label/value pairs stay on one line), or `None` when
+/// pdftotext is not installed (which fails the test under CI=true).
+fn pdf_text(bytes: &[u8]) -> Option<String> {
+    let mut file = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
+    file.write_all(bytes).unwrap();
+    file.flush().unwrap();
+    match Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(file.path())
+        .arg("-")
+        .output()
+    {
+        Ok(out) => {
+            assert!(out.status.success(), "pdftotext failed: {out:?}");
+            Some(String::from_utf8(out.stdout).unwrap())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "pdftotext (poppler-utils) is required under CI"
+            );
+            eprintln!("pdftotext not installed; skipping the text checks");
+            None
+        }
+        Err(e) => panic!("pdftotext: {e}"),
+    }
+}
+
+/// Text without whitespace and soft hyphens, so line breaks don't matter.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+        .collect()
+}
+
+fn assert_contains(haystack: &str, needle: &str) {
+    assert!(
+        squash(haystack).contains(&squash(needle)),
+        "{needle:?} not found in:\n{haystack}"
+    );
+}
+
+#[test]
+fn renders_pdf_in_both_profiles() {
+    for doc in [forbundsordning(), tjansteutlatande()] {
+        for profile in [PdfProfile::ArchiveA2b, PdfProfile::AccessibleUa1] {
+            let pdf = render(&doc, profile).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"), "{:?} {profile:?}", doc.kind);
+        }
+    }
+}
+
+#[test]
+fn output_is_byte_identical() {
+    for profile in [PdfProfile::ArchiveA2b, PdfProfile::AccessibleUa1] {
+        let first = render(&forbundsordning(), profile).unwrap();
+        let second = render(&forbundsordning(), profile).unwrap();
+        assert!(first == second, "{profile:?} differs between renders");
+    }
+}
+
+#[test]
+fn profiles_differ() {
+    let a = render(&forbundsordning(), PdfProfile::ArchiveA2b).unwrap();
+    let ua = render(&forbundsordning(), PdfProfile::AccessibleUa1).unwrap();
+    assert!(String::from_utf8_lossy(&a).contains("pdfaid:part"));
+    assert!(String::from_utf8_lossy(&ua).contains("pdfuaid:part"));
+}
+
+#[test]
+fn forbundsordning_text() {
+    let pdf = render(&forbundsordning(), PdfProfile::ArchiveA2b).unwrap();
+    let Some(text) = pdf_text(&pdf) else { return };
+    for needle in [
+        "1 § Förbundets namn",
+        "2 § Medlemmar",
+        "3 § Medlemsinsatser",
+        "åäöÅÄÖ",
+        "Förbundsordning för Samordningsförbundet Östra Åby",
+        "Sida 1 av",
+        "1. Försäkringskassan",
+        "2. Arbetsförmedlingen",
+        "Region Östergötland 25 500 000",
+        "Åsa Öberg",
+        "Regionstyrelsens ordförande",
+    ] {
+        if needle == "åäöÅÄÖ" {
+            for c in needle.chars() {
+                assert!(text.contains(c), "{c} missing in:\n{text}");
+            }
+        } else {
+            assert_contains(&text, needle);
+        }
+    }
+    assert!(!text.contains("Dnr"), "no case number, no Dnr:\n{text}");
+}
+
+#[test]
+fn tjansteutlatande_text() {
+    let pdf = render(&tjansteutlatande(), PdfProfile::AccessibleUa1).unwrap();
+    let Some(text) = pdf_text(&pdf) else { return };
+    for needle in [
+        "Dnr KS 2025/0042",
+        "Diarienummer KS 2025/0042",
+        "Handläggare Örjan Ärlig",
+        "Bildande av Samordningsförbundet Östra Åby",
+        "Förslag till beslut",
+        "Ekonomi",
+        "Sida 1 av 1",
+    ] {
+        assert_contains(&text, needle);
+    }
+}
+
+#[test]
+fn user_text_is_never_markup() {
+    let mut doc = forbundsordning();
+    doc.metadata.title = INJECTION.into();
+    doc.title = INJECTION.into();
+    doc.sections[0].heading = INJECTION.into();
+    doc.sections[1].blocks.push(para(INJECTION));
+    doc.metadata.case_number = Some(INJECTION.into());
+    for profile in [PdfProfile::ArchiveA2b, PdfProfile::AccessibleUa1] {
+        let pdf = render(&doc, profile).unwrap();
+        let Some(text) = pdf_text(&pdf) else { return };
+        let occurrences = squash(&text).matches(&squash(INJECTION)).count();
+        // Running header (title and Dnr), title, heading, paragraph.
+        assert!(occurrences >= 4, "{occurrences} literal copies in:\n{text}");
+        assert_contains(&text, &format!("1 § {INJECTION}"));
+        assert!(!text.contains("root:"), "file contents leaked:\n{text}");
+    }
+}
+
+#[test]
+fn display_heading_matches_rust() {
+    let mut doc = forbundsordning();
+    doc.sections[1].heading = String::new();
+    doc.sections[2].number = None;
+    let pdf = render(&doc, PdfProfile::ArchiveA2b).unwrap();
+    let Some(text) = pdf_text(&pdf) else { return };
+    for s in &doc.sections {
+        let heading = s.display_heading();
+        assert!(
+            text.lines().any(|l| l.trim() == heading),
+            "{heading:?} not a line of:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn empty_title_fails_ua_with_clean_message() {
+    let mut doc = tjansteutlatande();
+    doc.metadata.title = String::new();
+    doc.title = String::new();
+    assert!(render(&doc, PdfProfile::ArchiveA2b).is_ok());
+    let err = render(&doc, PdfProfile::AccessibleUa1).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("PDF/UA-1"), "{message}");
+    assert!(message.contains("title"), "{message}");
+    assert!(!message.contains("--root"), "{message}");
+}
+
+/// Compile another main file in the same sandbox.
+fn compile_main(main: &str) -> Result<PagedDocument, RenderError> {
+    let today = Datetime::from_ymd(2025, 1, 31).unwrap();
+    let world = SandboxWorld::with_main(main, b"{}".to_vec(), today).unwrap();
+    compile(&world)
+}
+
+#[test]
+fn sandbox_denies_files_and_packages() {
+    for (main, expected) in [
+        (r#"#read("/etc/passwd")"#, "not found"),
+        (r#"#read("../../../etc/passwd")"#, "escape"),
+        (r#"#read("/data.json/../../etc/passwd")"#, "escape"),
+        (r#"#image("/logo.png")"#, "not found"),
+        (
+            r#"#import "@preview/cetz:0.4.2": *"#,
+            "packages are disabled",
+        ),
+    ] {
+        let message = compile_main(main).unwrap_err().to_string();
+        eprintln!("{main} → {message}");
+        assert!(message.contains(expected), "{main}: {message}");
+        assert!(message.contains("style.typ:1:"), "{main}: {message}");
+        assert!(!message.contains("--root"), "{main}: {message}");
+    }
+}
+
+#[test]
+fn sandbox_serves_data_and_a_fixed_date() {
+    compile_main(
+        r#"#assert.eq(json("/data.json"), (:))
+#assert.eq(datetime.today(), datetime(year: 2025, month: 1, day: 31))"#,
+    )
+    .unwrap();
+}
+
+#[test]
+fn only_embedded_fonts() {
+    use typst::World;
+    use typst::foundations::Bytes;
+    use typst::text::Font;
+    let world = SandboxWorld::new(Vec::new(), Datetime::from_ymd(2025, 1, 31).unwrap()).unwrap();
+    let embedded: usize = typst_assets::fonts()
+        .map(|data| Font::iter(Bytes::new(data)).count())
+        .sum();
+    assert!(embedded > 0);
+    assert!(world.font(embedded - 1).is_some());
+    assert!(world.font(embedded).is_none(), "more fonts than embedded");
+    let families: Vec<&str> = world.book().families().map(|(name, _)| name).collect();
+    assert!(families.contains(&"Libertinus Serif"), "{families:?}");
+}
+
+#[test]
+fn odd_but_valid_documents_render() {
+    let mut doc = tjansteutlatande();
+    doc.header.push(HeaderField {
+        label: String::new(),
+        value: String::new(),
+    });
+    doc.preamble = vec![
+        Block::Paragraph { text: vec![] },
+        Block::List {
+            ordered: true,
+            items: vec![vec![], vec![Inline::plain("")]],
+        },
+        Block::List {
+            ordered: false,
+            items: vec![],
+        },
+        Block::Table {
+            header: vec![],
+            rows: vec![],
+            numeric: vec![],
+        },
+        Block::Table {
+            header: vec!["A".into()],
+            rows: vec![vec![], vec!["1".into(), "2".into(), "3".into()]],
+            numeric: vec![true, true, true, true, true],
+        },
+    ];
+    doc.sections = vec![
+        Section {
+            number: None,
+            heading: "Börjar på nivå 2".into(),
+            level: 2,
+            blocks: vec![],
+        },
+        Section {
+            number: Some(0),
+            heading: String::new(),
+            level: 0,
+            blocks: vec![],
+        },
+        Section {
+            number: Some(u32::MAX),
+            heading: "Nivå 200".into(),
+            level: 200,
+            blocks: vec![para(&"Långt ord ".repeat(200))],
+        },
+    ];
+    doc.signatures = vec![
+        Signature {
+            party: String::new(),
+            name: String::new(),
+            title: String::new(),
+        };
+        5
+    ];
+    for profile in [PdfProfile::ArchiveA2b, PdfProfile::AccessibleUa1] {
+        let pdf = render(&doc, profile).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+    doc.sections.clear();
+    doc.signatures.clear();
+    doc.header.clear();
+    doc.preamble.clear();
+    for profile in [PdfProfile::ArchiveA2b, PdfProfile::AccessibleUa1] {
+        let pdf = render(&doc, profile).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+}

@@ -65,11 +65,15 @@ pub fn common(f: &Forbund) -> Value {
         "budgetprocess": {
             "senast": f.budget_process.deadline.to_string(),
             "samråd": f.budget_process.consult_members,
-            "horisont": format!("{} år", number_in_words_neuter(u64::from(f.budget_process.planning_years))),
+            "horisont": match f.budget_process.planning_years {
+                1 => "det kommande året".to_string(),
+                n => format!("de kommande {} åren", number_in_words(u64::from(n))),
+            },
             "delårsrapport": f.budget_process.interim_report,
         },
         "personal": {
             "chef": f.staff.head_title,
+            "chefen": definite(&f.staff.head_title),
             "egen_personal": f.staff.own_staff,
         },
         "initiativrätt": {
@@ -84,6 +88,43 @@ pub fn common(f: &Forbund) -> Value {
             "skiljeförfarande": f.disputes.forum == DisputeForum::Arbitration,
         },
     })
+}
+
+/// A title in definite form: "förbundschef" → "förbundschefen",
+/// "verkställande tjänsteman" → "verkställande tjänstemannen".
+fn definite(title: &str) -> String {
+    // "verkställande tjänsteman": an adjective needs the article.
+    if title.contains(' ') {
+        return format!("den {}", definite_noun(title));
+    }
+    definite_noun(title)
+}
+
+fn definite_noun(title: &str) -> String {
+    if let Some(stem) = title.strip_suffix("man") {
+        format!("{stem}mannen")
+    } else if title.ends_with('e') {
+        format!("{title}n")
+    } else {
+        format!("{title}en")
+    }
+}
+
+/// The bodies that appoint for the kommuner and regions, then the agencies,
+/// as one phrase for the middle of a sentence.
+fn appointing_bodies(f: &Forbund) -> String {
+    let parts: Vec<String> = f
+        .members
+        .iter()
+        .map(|m| {
+            if m.decides_in_council() {
+                decapitalise_body(&m.deciding_body())
+            } else {
+                m.namn.clone()
+            }
+        })
+        .collect();
+    join_and(&parts)
 }
 
 fn member(f: &Forbund, index: usize, m: &Member) -> Value {
@@ -172,6 +213,7 @@ fn board(f: &Forbund, ledamoter: u32, ersattare: u32) -> Value {
         }
     };
     json!({
+        "utses_av": appointing_bodies(f),
         "storlek": format!(
             "{} och {}",
             count_noun(u64::from(ledamoter), "ledamot", "ledamöter"),
@@ -209,7 +251,14 @@ fn auditors(f: &Forbund) -> Value {
         .members
         .iter()
         .filter(|m| m.decides_in_council())
-        .map(Member::deciding_body)
+        .enumerate()
+        .map(|(i, m)| {
+            if i == 0 {
+                capitalise(&m.deciding_body())
+            } else {
+                decapitalise_body(&m.deciding_body())
+            }
+        })
         .collect();
     json!({
         "gemensam": f.auditors.arrangement == AuditorArrangement::Joint,

@@ -1,0 +1,128 @@
+//! Tables: data tables with a repeated header row, and the borderless
+//! label | value header block of a tjänsteutlåtande.
+
+use docx_rs::{
+    AlignmentType, BorderType, Run, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableLayoutType, TableRow, WidthType,
+};
+
+use super::content::{Context, style, text_run};
+use crate::document::HeaderField;
+
+/// Width of the text area in twentieths of a point: A4 (11906) less two
+/// 25 mm margins (1417 each).
+pub(super) const TEXT_WIDTH: usize = 9072;
+
+/// Width of the label column of the header block.
+const LABEL_WIDTH: usize = 2552;
+
+/// Border width of data tables in eighths of a point.
+const BORDER_SIZE: usize = 4;
+
+/// The header block: one borderless row per field, label in bold.
+pub(super) fn header_block(ctx: &mut Context, fields: &[HeaderField]) -> Table {
+    let widths = [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH];
+    let rows = fields
+        .iter()
+        .map(|field| {
+            TableRow::new(vec![
+                cell(ctx, text_run(&field.label).bold(), widths[0], false),
+                cell(ctx, text_run(&field.value), widths[1], false),
+            ])
+        })
+        .collect();
+    Table::without_borders(rows)
+        .style(style::HEADER_BLOCK)
+        .set_borders(borders(BorderType::None, 0))
+        .set_grid(widths.to_vec())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+/// A data table with borders and equal columns; the header row is bold
+/// and marked to repeat on every page, numeric columns are right-aligned.
+/// `None` when there is nothing to show.
+pub(super) fn data_table(
+    ctx: &mut Context,
+    header: &[String],
+    rows: &[Vec<String>],
+    numeric: &[bool],
+) -> Option<Table> {
+    let columns = rows.iter().map(Vec::len).chain([header.len()]).max()?;
+    if columns == 0 {
+        return None;
+    }
+    let width = TEXT_WIDTH / columns;
+    let mut table_rows = Vec::with_capacity(rows.len() + 1);
+    if !header.is_empty() {
+        ctx.header_rows += 1;
+        table_rows.push(data_row(ctx, header, columns, width, numeric, true).cant_split());
+    }
+    for row in rows {
+        table_rows.push(data_row(ctx, row, columns, width, numeric, false));
+    }
+    let table = Table::new(table_rows)
+        .style(style::TABLE_GRID)
+        .set_borders(borders(BorderType::Single, BORDER_SIZE))
+        .set_grid(vec![width; columns])
+        .width(width * columns, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed);
+    Some(table)
+}
+
+/// One row, padded with empty cells to `columns`.
+fn data_row(
+    ctx: &mut Context,
+    cells: &[String],
+    columns: usize,
+    width: usize,
+    numeric: &[bool],
+    header: bool,
+) -> TableRow {
+    let cells = (0..columns)
+        .map(|index| {
+            let text = cells.get(index).map_or("", String::as_str);
+            let run = if header {
+                text_run(text).bold()
+            } else {
+                text_run(text)
+            };
+            let right = numeric.get(index).copied().unwrap_or(false);
+            cell(ctx, run, width, right)
+        })
+        .collect();
+    TableRow::new(cells)
+}
+
+/// A cell holding one paragraph (never none: docx-rs would fill an empty
+/// cell with a paragraph whose id comes from its global counter).
+fn cell(ctx: &mut Context, run: Run, width: usize, right: bool) -> TableCell {
+    let mut paragraph = ctx.paragraph().style(style::TABLE_TEXT).add_run(run);
+    if right {
+        paragraph = paragraph.align(AlignmentType::Right);
+    }
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(paragraph)
+}
+
+/// The same border on all six edges.
+fn borders(kind: BorderType, size: usize) -> TableBorders {
+    [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::with_empty(), |all, position| {
+        all.set(
+            TableBorder::new(position)
+                .border_type(kind)
+                .size(size)
+                .color("auto"),
+        )
+    })
+}

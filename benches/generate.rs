@@ -44,8 +44,8 @@ fn main() {
             None,
         )
         .expect("the sample composes");
-        let pdf = render(&documents[0].document, Format::Pdf, PdfProfile::ArchiveA2b)
-            .expect("renders");
+        let pdf =
+            render(&documents[0].document, Format::Pdf, PdfProfile::ArchiveA2b).expect("renders");
         (started.elapsed(), pdf.len())
     };
 
@@ -55,8 +55,14 @@ fn main() {
         ms(cold),
         size
     );
-    report("all documents, all formats (warm)", &mut (0..RUNS).map(|_| everything().0));
-    report("förbundsordning PDF alone (warm)", &mut (0..RUNS).map(|_| fo_pdf().0));
+    report(
+        "all documents, all formats (warm)",
+        &mut (0..RUNS).map(|_| everything().0),
+    );
+    report(
+        "förbundsordning PDF alone (warm)",
+        &mut (0..RUNS).map(|_| fo_pdf().0),
+    );
     if let Some(peak) = peak_memory_kb() {
         println!("peak memory (VmHWM): {:.1} MB", peak as f64 / 1024.0);
     }

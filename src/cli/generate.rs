@@ -149,7 +149,10 @@ fn load_templates(dir: Option<&Path>) -> Result<Templates> {
         return Ok(templates);
     };
     if !dir.is_dir() {
-        bail!("mallkatalogen {} finns inte eller är ingen katalog", dir.display());
+        bail!(
+            "mallkatalogen {} finns inte eller är ingen katalog",
+            dir.display()
+        );
     }
     let mut found = 0;
     for name in Templates::builtin_names() {

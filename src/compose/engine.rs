@@ -217,9 +217,7 @@ impl Numbering {
             Some(numbers) => numbers.get(key).map(|n| format!("{n} §")).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidOperation,
-                    format!(
-                        "hänvisning till paragrafen «{key}», som inte finns i dokumentet"
-                    ),
+                    format!("hänvisning till paragrafen «{key}», som inte finns i dokumentet"),
                 )
             }),
         }
@@ -258,18 +256,26 @@ mod tests {
         let with = templates
             .render("t.md", &serde_json::json!({"extra": true}))
             .unwrap();
-        assert!(with.contains("## 2 § B") && with.contains("Se 2 §."), "{with}");
+        assert!(
+            with.contains("## 2 § B") && with.contains("Se 2 §."),
+            "{with}"
+        );
         let without = templates
             .render("t.md", &serde_json::json!({"extra": false}))
             .unwrap();
-        assert!(without.contains("## 1 § B") && without.contains("Se 1 §."), "{without}");
+        assert!(
+            without.contains("## 1 § B") && without.contains("Se 1 §."),
+            "{without}"
+        );
     }
 
     #[test]
     fn a_reference_to_a_missing_section_is_an_error() {
-        let templates = Templates::builtin()
-            .with_override("t.md", "Se {{ ref('saknas') }}.".to_string());
-        let error = templates.render("t.md", &serde_json::json!({})).unwrap_err();
+        let templates =
+            Templates::builtin().with_override("t.md", "Se {{ ref('saknas') }}.".to_string());
+        let error = templates
+            .render("t.md", &serde_json::json!({}))
+            .unwrap_err();
         assert!(error.to_string().contains("saknas"), "{error}");
     }
 }

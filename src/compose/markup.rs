@@ -100,11 +100,7 @@ impl Reader {
                     t.in_head = true;
                 }
             }
-            Tag::TableCell | Tag::Paragraph => {
-                if self.list.is_none() {
-                    self.inlines.clear();
-                }
-            }
+            Tag::TableCell | Tag::Paragraph if self.list.is_none() => self.inlines.clear(),
             _ => {}
         }
     }
@@ -163,7 +159,9 @@ impl Reader {
                 }
             }
             TagEnd::TableCell => {
-                let cell = crate::document::plain_text(&self.inlines).trim().to_string();
+                let cell = crate::document::plain_text(&self.inlines)
+                    .trim()
+                    .to_string();
                 self.inlines.clear();
                 if let Some(t) = &mut self.table {
                     t.row.push(cell);
@@ -256,14 +254,21 @@ mod tests {
 
     #[test]
     fn escaped_text_stays_literal() {
-        let escaped = super::super::engine::escape_markdown("#read(\"/etc/passwd\") *x* _y_ $z$ <w> [v] \\ # ## 1 §");
-        let parts = read(&format!("# {escaped}\n\n## 1 § {escaped}\n\n{escaped}\n"), true);
+        let escaped = super::super::engine::escape_markdown(
+            "#read(\"/etc/passwd\") *x* _y_ $z$ <w> [v] \\ # ## 1 §",
+        );
+        let parts = read(
+            &format!("# {escaped}\n\n## 1 § {escaped}\n\n{escaped}\n"),
+            true,
+        );
         let literal = "#read(\"/etc/passwd\") *x* _y_ $z$ <w> [v] \\ # ## 1 §";
         assert_eq!(parts.title, literal);
         assert_eq!(parts.sections[0].heading, literal);
         assert_eq!(
             parts.sections[0].blocks[0],
-            Block::Paragraph { text: vec![Inline::plain(literal)] }
+            Block::Paragraph {
+                text: vec![Inline::plain(literal)]
+            }
         );
     }
 }

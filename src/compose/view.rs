@@ -7,8 +7,8 @@ use chrono::Datelike;
 use serde_json::{Value, json};
 
 use crate::spec::{
-    AuditorArrangement, Case, DeputyOrder, DisputeForum, Forbund, Member, MemberKind,
-    NoticePlace, Quorum, ShareSplit, TermStart,
+    AuditorArrangement, Case, DeputyOrder, DisputeForum, Forbund, Member, MemberKind, NoticePlace,
+    Quorum, ShareSplit, TermStart,
 };
 use crate::swedish::{
     capitalise, count_noun, date_iso, date_long, join_and, kronor, number_in_words,
@@ -27,9 +27,8 @@ pub fn common(f: &Forbund) -> Value {
         .enumerate()
         .map(|(i, m)| member(f, i, m))
         .collect();
-    let names = |kind: MemberKind| -> Vec<String> {
-        f.members_of(kind).map(|m| m.namn.clone()).collect()
-    };
+    let names =
+        |kind: MemberKind| -> Vec<String> { f.members_of(kind).map(|m| m.namn.clone()).collect() };
     let kommuner = names(MemberKind::Kommun);
     let regioner = names(MemberKind::Region);
     let all: Vec<&str> = f.members.iter().map(|m| m.namn.as_str()).collect();
@@ -188,7 +187,11 @@ fn board(f: &Forbund, ledamoter: u32, ersattare: u32) -> Value {
         format!(
             "Varje medlem utser {} och {}.",
             count_noun(u64::from(first.members_appointed), "ledamot", "ledamöter"),
-            count_noun(u64::from(first.deputies_appointed), "ersättare", "ersättare")
+            count_noun(
+                u64::from(first.deputies_appointed),
+                "ersättare",
+                "ersättare"
+            )
         )
     } else {
         let parts: Vec<String> = f
@@ -318,7 +321,7 @@ fn economy(f: &Forbund) -> Value {
         "kommunfördelning": split,
         "andelar": shares,
         "låneram": f.economy.borrowing.limit.map(kronor),
-        "administration_procent": f.economy.administration_percent.map(|p| percent(p)),
+        "administration_procent": f.economy.administration_percent.map(percent),
     })
 }
 
@@ -417,7 +420,11 @@ pub fn case(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> 
 
 /// "Kommunfullmäktige i X" in the middle of a sentence: "kommunfullmäktige i X".
 fn decapitalise_body(body: &str) -> String {
-    for prefix in ["Kommunfullmäktige", "Regionfullmäktige", "Landstingsfullmäktige"] {
+    for prefix in [
+        "Kommunfullmäktige",
+        "Regionfullmäktige",
+        "Landstingsfullmäktige",
+    ] {
         if let Some(rest) = body.strip_prefix(prefix) {
             return format!("{}{rest}", prefix.to_lowercase());
         }

@@ -91,7 +91,9 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
 }
 
 fn signature_block(out: &mut String, signature: &Signature) {
-    let mut lines = vec!["\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_".to_string()];
+    let mut lines = vec![
+        "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_".to_string(),
+    ];
     for part in [&signature.name, &signature.title, &signature.party] {
         if !part.is_empty() {
             lines.push(escape(part, false));
@@ -164,7 +166,11 @@ mod tests {
     #[test]
     fn escaped_text_reads_back_literally() {
         let literal = "#read(\"/etc/passwd\") *x* _y_ $z$ <w> [v] \\ # ## 1 §";
-        let md = format!("# {}\n\n{}\n", escape(literal, false), escape(literal, true));
+        let md = format!(
+            "# {}\n\n{}\n",
+            escape(literal, false),
+            escape(literal, true)
+        );
         let parts = crate::compose::markup::read(&md, false);
         assert_eq!(parts.title, literal);
         assert_eq!(

@@ -115,7 +115,10 @@ fn all_formats_carry_headings_members_and_amounts() {
         "tjansteutlatande-stockholms-lans-landsting",
     ] {
         for ext in ["docx", "pdf", "md", "html"] {
-            assert!(names.contains(&format!("{stem}.{ext}")), "{stem}.{ext} in {names:?}");
+            assert!(
+                names.contains(&format!("{stem}.{ext}")),
+                "{stem}.{ext} in {names:?}"
+            );
         }
     }
     assert_eq!(names.len(), 16, "{names:?}");
@@ -124,7 +127,10 @@ fn all_formats_carry_headings_members_and_amounts() {
     assert!(docx.contains("1 § Förbundets namn"), "{docx}");
     assert!(docx.contains("Stockholms läns landsting"));
     let xml = docx_xml(&out.path().join("forbundsordning.docx"));
-    assert!(xml.contains("Heading1"), "section headings use Word heading styles");
+    assert!(
+        xml.contains("Heading1"),
+        "section headings use Word heading styles"
+    );
     let tu = docx_text(&out.path().join("tjansteutlatande-stockholms-stad.docx"));
     assert!(tu.contains("2 000 000 kronor"), "{tu}");
 
@@ -172,17 +178,21 @@ fn no_input_can_inject_structure_in_any_format() {
             _ => {}
         }
     }
-    assert!(text.contains(&format!("Förbundets namn är {INJECTION}.")), "{text}");
+    assert!(
+        text.contains(&format!("Förbundets namn är {INJECTION}.")),
+        "{text}"
+    );
     assert_eq!(headings, 1 + 22, "no heading was injected");
 
     let html = std::fs::read_to_string(out.join("forbundsordning.html")).unwrap();
-    assert!(html.contains(
-        "#read(&quot;/etc/passwd&quot;) *x* _y_ $z$ &lt;w&gt; [v] \\ # ## 1 §"
-    ));
+    assert!(html.contains("#read(&quot;/etc/passwd&quot;) *x* _y_ $z$ &lt;w&gt; [v] \\ # ## 1 §"));
     assert!(!html.contains("<w>"));
 
     let docx = docx_text(&out.join("forbundsordning.docx"));
-    assert!(docx.contains(&format!("Förbundets namn är {INJECTION}.")), "{docx}");
+    assert!(
+        docx.contains(&format!("Förbundets namn är {INJECTION}.")),
+        "{docx}"
+    );
 
     if let Some(pdf) = pdf_text(&out.join("forbundsordning.pdf")) {
         let flat: String = pdf.split_whitespace().collect();
@@ -229,7 +239,10 @@ fn an_optional_section_renumbers_the_rest_and_every_reference() {
     assert!(with.contains("§ Arbetsutskott"));
     assert!(!without.contains("§ Arbetsutskott"));
     for (md, shift) in [(with, 1), (without, 0)] {
-        let andelar = section_number(md, "Andelar i tillgångar och skulder samt kostnadsfördelning");
+        let andelar = section_number(
+            md,
+            "Andelar i tillgångar och skulder samt kostnadsfördelning",
+        );
         let likvidation = section_number(md, "Likvidation och upplösning");
         let uttrade = section_number(md, "Utträde");
         assert_eq!(andelar, 12 + shift);
@@ -249,7 +262,10 @@ fn refuses_to_overwrite_and_leaves_files_untouched() {
     let output = generate(&spec, &out, &["--format", "md"]);
     assert_eq!(output.status.code(), Some(2), "{}", transcript(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("skriver inte över befintliga filer"), "{stderr}");
+    assert!(
+        stderr.contains("skriver inte över befintliga filer"),
+        "{stderr}"
+    );
     assert!(stderr.contains("avsiktsforklaring.md"), "{stderr}");
     assert_eq!(
         files(&out).len(),
@@ -267,9 +283,12 @@ fn refuses_to_overwrite_and_leaves_files_untouched() {
         "mitt utkast"
     );
     assert!(
-        files(&out)
-            .iter()
-            .all(|p| !p.file_name().unwrap().to_str().unwrap().starts_with(".forbund-")),
+        files(&out).iter().all(|p| !p
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with(".forbund-")),
         "no temporary files are left behind"
     );
 }
@@ -307,11 +326,19 @@ fn own_templates_override_and_built_ins_fill_in() {
     let output = generate(
         &root().join("samples/husam.json"),
         &out,
-        &["--format", "md", "--template-dir", templates.to_str().unwrap()],
+        &[
+            "--format",
+            "md",
+            "--template-dir",
+            templates.to_str().unwrap(),
+        ],
     );
     assert!(output.status.success(), "{}", transcript(&output));
     let own = std::fs::read_to_string(out.join("avsiktsforklaring.md")).unwrap();
-    assert!(own.starts_with("# Vår avsiktsförklaring för Samordningsförbundet HUSAM"), "{own}");
+    assert!(
+        own.starts_with("# Vår avsiktsförklaring för Samordningsförbundet HUSAM"),
+        "{own}"
+    );
     let builtin = std::fs::read_to_string(out.join("forbundsordning.md")).unwrap();
     assert!(builtin.contains("## 1 § Förbundets namn"));
 }

@@ -94,8 +94,11 @@ fn write_one(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     };
     fs::create_dir_all(&dir)
         .with_context(|| format!("kan inte skapa katalogen {}", dir.display()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".forbund-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".forbund-");
+    #[cfg(unix)]
+    builder.permissions(permissions_for(path));
+    let mut temp = builder
         .tempfile_in(&dir)
         .with_context(|| format!("kan inte skriva i katalogen {}", dir.display()))?;
     temp.write_all(bytes)
@@ -113,4 +116,13 @@ fn write_one(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// The permissions a written file gets: those of the file it replaces, or
+/// read-write for the owner and readable for others (tempfile's default,
+/// owner-only, would surprise a user sharing drafts).
+#[cfg(unix)]
+fn permissions_for(path: &Path) -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).map_or_else(|_| fs::Permissions::from_mode(0o644), |m| m.permissions())
 }

@@ -48,8 +48,8 @@ struct Reader {
 struct TableBuilder {
     numeric: Vec<bool>,
     header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    row: Vec<String>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    row: Vec<Vec<Inline>>,
     in_head: bool,
 }
 
@@ -155,14 +155,15 @@ impl Reader {
             TagEnd::TableHead => {
                 if let Some(t) = &mut self.table {
                     t.in_head = false;
-                    t.header = std::mem::take(&mut t.row);
+                    t.header = std::mem::take(&mut t.row)
+                        .iter()
+                        .map(|c| crate::document::plain_text(c))
+                        .collect();
                 }
             }
             TagEnd::TableCell => {
-                let cell = crate::document::plain_text(&self.inlines)
-                    .trim()
-                    .to_string();
-                self.inlines.clear();
+                let mut cell = std::mem::take(&mut self.inlines);
+                trim_inlines(&mut cell);
                 if let Some(t) = &mut self.table {
                     t.row.push(cell);
                 }
@@ -246,7 +247,10 @@ mod tests {
             parts.sections[1].blocks[0],
             Block::Table {
                 header: vec!["År".into(), "Belopp".into()],
-                rows: vec![vec!["2027".into(), "100".into()]],
+                rows: vec![vec![
+                    vec![Inline::plain("2027")],
+                    vec![Inline::plain("100")]
+                ]],
                 numeric: vec![false, true]
             }
         );

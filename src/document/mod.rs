@@ -130,8 +130,10 @@ pub enum Block {
     Table {
         /// Column headings.
         header: Vec<String>,
-        /// Rows of cells, each as long as the header.
-        rows: Vec<Vec<String>>,
+        /// Rows of cells, each as long as the header; a cell is a run of
+        /// inline text (emphasis marks changed words in a jämförelsetabell,
+        /// "\n" a line break).
+        rows: Vec<Vec<Vec<Inline>>>,
         /// Which columns are numbers (right-aligned).
         numeric: Vec<bool>,
     },
@@ -225,10 +227,16 @@ fn push_blocks(out: &mut String, blocks: &[Block]) {
                 out.push_str(&header.join(" | "));
                 out.push('\n');
                 for row in rows {
-                    out.push_str(&row.join(" | "));
+                    let cells: Vec<String> = row.iter().map(|c| plain_text(c)).collect();
+                    out.push_str(&cells.join(" | "));
                     out.push('\n');
                 }
             }
         }
     }
+}
+
+/// A table cell holding plain text.
+pub fn plain_cell(text: impl Into<String>) -> Vec<Inline> {
+    vec![Inline::plain(text)]
 }

@@ -112,7 +112,8 @@ fn blocks(out: &mut String, blocks: &[Block]) {
                 for row in rows {
                     out.push_str("<tr>");
                     for (i, c) in row.iter().enumerate() {
-                        out.push_str(&format!("<td{}>{}</td>", class(i), escape(c)));
+                        let cell = inlines(c).replace('\n', "<br>");
+                        out.push_str(&format!("<td{}>{cell}</td>", class(i)));
                     }
                     out.push_str("</tr>\n");
                 }

@@ -68,13 +68,15 @@ fn blocks(out: &mut String, blocks: &[Block]) {
     }
 }
 
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
-    let cell = |text: &str| escape(text, false).replace('|', "\\|");
-    let line = |cells: &[String]| {
-        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-        format!("| {} |\n", cells.join(" | "))
-    };
-    out.push_str(&line(header));
+fn table(out: &mut String, header: &[String], rows: &[Vec<Vec<Inline>>], numeric: &[bool]) {
+    let cell = |runs: &[Inline]| inlines(runs).replace('|', "\\|").replace('\n', " ");
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&line(
+        header
+            .iter()
+            .map(|h| escape(h, false).replace('|', "\\|"))
+            .collect(),
+    ));
     let rule: Vec<&str> = (0..header.len())
         .map(|i| {
             if numeric.get(i).copied().unwrap_or(false) {
@@ -86,7 +88,7 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
         .collect();
     out.push_str(&format!("|{}|\n", rule.join("|")));
     for row in rows {
-        out.push_str(&line(row));
+        out.push_str(&line(row.iter().map(|c| cell(c)).collect()));
     }
 }
 

@@ -6,8 +6,8 @@ use docx_rs::{
     TableCell, TableLayoutType, TableRow, WidthType,
 };
 
-use super::content::{Context, style, text_run};
-use crate::document::HeaderField;
+use super::content::{Context, add_inlines, style, text_run};
+use crate::document::{HeaderField, Inline};
 
 /// Width of the text area in twentieths of a point: A4 (11906) less two
 /// 25 mm margins (1417 each).
@@ -45,7 +45,7 @@ pub(super) fn header_block(ctx: &mut Context, fields: &[HeaderField]) -> Table {
 pub(super) fn data_table(
     ctx: &mut Context,
     header: &[String],
-    rows: &[Vec<String>],
+    rows: &[Vec<Vec<Inline>>],
     numeric: &[bool],
 ) -> Option<Table> {
     let columns = rows.iter().map(Vec::len).chain([header.len()]).max()?;
@@ -56,10 +56,20 @@ pub(super) fn data_table(
     let mut table_rows = Vec::with_capacity(rows.len() + 1);
     if !header.is_empty() {
         ctx.header_rows += 1;
-        table_rows.push(data_row(ctx, header, columns, width, numeric, true).cant_split());
+        let header: Vec<Vec<Inline>> = header
+            .iter()
+            .map(|h| {
+                vec![Inline {
+                    text: h.clone(),
+                    emphasis: false,
+                    strong: true,
+                }]
+            })
+            .collect();
+        table_rows.push(data_row(ctx, &header, columns, width, numeric).cant_split());
     }
     for row in rows {
-        table_rows.push(data_row(ctx, row, columns, width, numeric, false));
+        table_rows.push(data_row(ctx, row, columns, width, numeric));
     }
     let table = Table::new(table_rows)
         .style(style::TABLE_GRID)
@@ -73,25 +83,35 @@ pub(super) fn data_table(
 /// One row, padded with empty cells to `columns`.
 fn data_row(
     ctx: &mut Context,
-    cells: &[String],
+    cells: &[Vec<Inline>],
     columns: usize,
     width: usize,
     numeric: &[bool],
-    header: bool,
 ) -> TableRow {
     let cells = (0..columns)
         .map(|index| {
-            let text = cells.get(index).map_or("", String::as_str);
-            let run = if header {
-                text_run(text).bold()
-            } else {
-                text_run(text)
-            };
+            let runs = cells.get(index).map_or(&[][..], Vec::as_slice);
             let right = numeric.get(index).copied().unwrap_or(false);
-            cell(ctx, run, width, right)
+            rich_cell(ctx, runs, width, right)
         })
         .collect();
     TableRow::new(cells)
+}
+
+/// A cell holding one paragraph of inline runs; never empty (see [`cell`]).
+fn rich_cell(ctx: &mut Context, runs: &[Inline], width: usize, right: bool) -> TableCell {
+    let mut paragraph = ctx.paragraph().style(style::TABLE_TEXT);
+    paragraph = if runs.iter().all(|r| r.text.is_empty()) {
+        paragraph.add_run(text_run(""))
+    } else {
+        add_inlines(paragraph, runs)
+    };
+    if right {
+        paragraph = paragraph.align(AlignmentType::Right);
+    }
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(paragraph)
 }
 
 /// A cell holding one paragraph (never none: docx-rs would fill an empty

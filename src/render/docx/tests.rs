@@ -69,9 +69,18 @@ fn forbundsordning() -> Document {
     let table = Block::Table {
         header: vec!["Medlem".to_string(), "Andel (%)".to_string()],
         rows: vec![
-            vec!["Försäkringskassan".to_string(), "25".to_string()],
-            vec!["Region Stockholm".to_string(), "25".to_string()],
-            vec!["Haninge kommun".to_string(), "50".to_string()],
+            vec![
+                crate::document::plain_cell("Försäkringskassan"),
+                crate::document::plain_cell("25"),
+            ],
+            vec![
+                crate::document::plain_cell("Region Stockholm"),
+                crate::document::plain_cell("25"),
+            ],
+            vec![
+                crate::document::plain_cell("Haninge kommun"),
+                crate::document::plain_cell("50"),
+            ],
         ],
         numeric: vec![false, true],
     };
@@ -443,7 +452,13 @@ fn empty_and_ragged_tables_render() {
         },
         Block::Table {
             header: vec!["A".to_string()],
-            rows: vec![vec![], vec!["1".to_string(), "2".to_string()]],
+            rows: vec![
+                vec![],
+                vec![
+                    crate::document::plain_cell("1"),
+                    crate::document::plain_cell("2"),
+                ],
+            ],
             numeric: vec![],
         },
         Block::Table {

@@ -89,9 +89,21 @@ fn forbundsordning() -> Document {
                     Block::Table {
                         header: vec!["Medlem".into(), "Andel (%)".into(), "Belopp (kr)".into()],
                         rows: vec![
-                            vec!["Staten".into(), "50".into(), "1 000 000".into()],
-                            vec!["Region Östergötland".into(), "25".into(), "500 000".into()],
-                            vec!["Östra Åby kommun".into(), "25".into(), "500 000".into()],
+                            vec![
+                                crate::document::plain_cell("Staten"),
+                                crate::document::plain_cell("50"),
+                                crate::document::plain_cell("1 000 000"),
+                            ],
+                            vec![
+                                crate::document::plain_cell("Region Östergötland"),
+                                crate::document::plain_cell("25"),
+                                crate::document::plain_cell("500 000"),
+                            ],
+                            vec![
+                                crate::document::plain_cell("Östra Åby kommun"),
+                                crate::document::plain_cell("25"),
+                                crate::document::plain_cell("500 000"),
+                            ],
                         ],
                         numeric: vec![false, true, true],
                     },
@@ -401,7 +413,14 @@ fn odd_but_valid_documents_render() {
         },
         Block::Table {
             header: vec!["A".into()],
-            rows: vec![vec![], vec!["1".into(), "2".into(), "3".into()]],
+            rows: vec![
+                vec![],
+                vec![
+                    crate::document::plain_cell("1"),
+                    crate::document::plain_cell("2"),
+                    crate::document::plain_cell("3"),
+                ],
+            ],
             numeric: vec![true, true, true, true, true],
         },
     ];

@@ -36,6 +36,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/tjansteutlatande.md"),
     ),
     ("lag.md", include_str!("../../templates/lag.md")),
+    ("andring.md", include_str!("../../templates/andring.md")),
 ];
 
 /// How much work one template may do before it is stopped, so that a

@@ -258,6 +258,70 @@ pub fn tjansteutlatande(
     Ok(document)
 }
 
+/// What an amendment changes, for the amendment tjänsteutlåtanden.
+#[derive(Debug, Clone, Default)]
+pub struct Amendment {
+    /// The changed sections in Swedish, e.g. "5 § Styrelse (ändrad)".
+    pub sections: Vec<String>,
+    /// Changes in substance, e.g. "5 §: ledamöter per medlem 1 → 2".
+    pub substance: Vec<String>,
+    /// Whether the money (shares, budget) changes.
+    pub economic: bool,
+    /// When the amended förbundsordning takes effect; `None` means when
+    /// every member has decided.
+    pub effective: Option<NaiveDate>,
+}
+
+/// The tjänsteutlåtande proposing that the member at `index` adopts an
+/// amended förbundsordning ("Ändring av förbundsordning för …").
+pub fn amendment_tjansteutlatande(
+    f: &Forbund,
+    templates: &Templates,
+    index: usize,
+    amendment: &Amendment,
+    date: Option<NaiveDate>,
+) -> Result<Document, ComposeError> {
+    let member = f
+        .members
+        .get(index)
+        .ok_or_else(|| ComposeError::Internal(format!("ingen medlem nummer {index}")))?;
+    let case = f.cases.iter().find(|c| c.member == member.namn);
+    let mut context = view::common(f);
+    let specific = view::case(f, index, member, case);
+    if let (Some(target), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
+        target.extend(extra.clone());
+    }
+    context["ändringar"] = serde_json::json!(amendment.sections);
+    context["sakändringar"] = serde_json::json!(amendment.substance);
+    context["ekonomisk_ändring"] = serde_json::json!(amendment.economic);
+    context["ikraft"] = serde_json::json!(amendment.effective.map_or_else(
+        || "den dag då samtliga medlemmar har fattat likalydande beslut".to_string(),
+        crate::swedish::date_long
+    ));
+    let doc_date = date
+        .or_else(|| case.and_then(|c| c.date))
+        .unwrap_or_else(|| default_date(f));
+    let author = case
+        .and_then(|c| c.unit.clone())
+        .unwrap_or_else(|| member.namn.clone());
+    let mut meta = metadata(
+        format!("Tjänsteutlåtande: Ändring av förbundsordning för {}", f.namn),
+        f,
+        author,
+        doc_date,
+    );
+    meta.case_number = case.and_then(|c| c.case_number.clone());
+    let mut document = build(
+        DocumentKind::Tjansteutlatande,
+        templates,
+        "andring.md",
+        &context,
+        meta,
+    )?;
+    document.header = header(member, case);
+    Ok(document)
+}
+
 fn header(member: &Member, case: Option<&Case>) -> Vec<HeaderField> {
     let mut fields = vec![HeaderField {
         label: "Myndighet".into(),

@@ -427,21 +427,34 @@ fn several_kommuner_split_their_quarter_exactly() {
     let path = dir.path().join("tre.json");
     std::fs::write(&path, spec.to_string()).unwrap();
     let out = dir.path().join("ut");
-    let output = generate(&path, &out, &["--doc", "tjansteutlatande", "--format", "md"]);
+    let output = generate(
+        &path,
+        &out,
+        &["--doc", "tjansteutlatande", "--format", "md"],
+    );
     assert!(output.status.success(), "{}", transcript(&output));
     let mut sum = 0u64;
     for kommun in ["norrby-kommun", "soderby-kommun", "vasterby-kommun"] {
-        let md = std::fs::read_to_string(out.join(format!("tjansteutlatande-{kommun}.md"))).unwrap();
+        let md =
+            std::fs::read_to_string(out.join(format!("tjansteutlatande-{kommun}.md"))).unwrap();
         let row = md
             .lines()
             .find(|l| l.starts_with("| 2027 |"))
             .unwrap_or_else(|| panic!("no budget row in {kommun}"));
-        let own = row.split('|').nth(3).unwrap().trim().trim_end_matches(" kronor");
+        let own = row
+            .split('|')
+            .nth(3)
+            .unwrap()
+            .trim()
+            .trim_end_matches(" kronor");
         sum += own.replace(' ', "").parse::<u64>().unwrap();
     }
     // 1 000 003 kronor by largest remainder: the state 500 001, the region
     // 250 001 and the kommuner together exactly the remaining 250 001.
     assert_eq!(sum, 250_001);
     let region = std::fs::read_to_string(out.join("tjansteutlatande-region-mellanlan.md")).unwrap();
-    assert!(region.contains("| 2027 | 1 000 003 kronor | 250 001 kronor |"), "{region}");
+    assert!(
+        region.contains("| 2027 | 1 000 003 kronor | 250 001 kronor |"),
+        "{region}"
+    );
 }

@@ -25,6 +25,7 @@ mod package;
 mod table;
 #[cfg(test)]
 mod tests;
+pub mod tracked;
 
 use super::RenderError;
 use crate::document::Document;

@@ -132,6 +132,8 @@ pub(super) fn finish(
     xml.styles = STYLES_XML.as_bytes().to_vec();
     xml.doc_props.core = core_xml(metadata).into_bytes();
     xml.document = mark_header_rows(&xml.document, header_rows)?;
+    let document = String::from_utf8_lossy(&xml.document).into_owned();
+    xml.document = super::tracked::renumber_revisions(&document).into_bytes();
     let mut buffer = Cursor::new(Vec::new());
     xml.pack(&mut buffer)
         .map_err(|e| RenderError::Docx(e.to_string()))?;

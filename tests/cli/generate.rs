@@ -368,18 +368,30 @@ fn a_broken_own_template_names_the_file_and_line() {
 
 #[test]
 fn libreoffice_opens_the_word_documents() {
-    let Ok(version) = std::process::Command::new("soffice").arg("--version").output() else {
+    let Ok(version) = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+    else {
         eprintln!("LibreOffice missing: skipping the check that it opens the DOCX");
         return;
     };
     assert!(version.status.success());
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ut");
-    let output = generate(&root().join("samples/stockholm.json"), &out, &["--format", "docx"]);
+    let output = generate(
+        &root().join("samples/stockholm.json"),
+        &out,
+        &["--format", "docx"],
+    );
     assert!(output.status.success(), "{}", transcript(&output));
     let converted = dir.path().join("txt");
     let status = std::process::Command::new("soffice")
-        .args(["--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir"])
+        .args([
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
         .arg(&converted)
         .arg(out.join("forbundsordning.docx"))
         .arg(out.join("tjansteutlatande-stockholms-stad.docx"))
@@ -390,6 +402,7 @@ fn libreoffice_opens_the_word_documents() {
     let fo = std::fs::read_to_string(converted.join("forbundsordning.txt")).unwrap();
     assert!(fo.contains("1 § Förbundets namn"), "{fo}");
     assert!(fo.contains("22 § Förbundets bildande"), "{fo}");
-    let tu = std::fs::read_to_string(converted.join("tjansteutlatande-stockholms-stad.txt")).unwrap();
+    let tu =
+        std::fs::read_to_string(converted.join("tjansteutlatande-stockholms-stad.txt")).unwrap();
     assert!(tu.contains("att fastställa förbundsordningen"), "{tu}");
 }

@@ -8,7 +8,7 @@ use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
 use super::headings::is_heading_like;
 use super::raw::{Raw, raw_text};
-use crate::document::Inline;
+use crate::document::{Inline, Signature};
 
 /// Reads Markdown into blocks.
 pub(crate) fn read(markdown: &str) -> Vec<Raw> {
@@ -31,6 +31,8 @@ struct Reader {
     table: Option<TableBuilder>,
     /// Inside an image: its alt text is not document text.
     image: usize,
+    /// A thematic break (`---`) was seen: signature blocks may follow.
+    after_rule: bool,
 }
 
 #[derive(Default)]
@@ -53,6 +55,7 @@ impl Reader {
                 self.text("\n");
             }
             Event::SoftBreak | Event::HardBreak => self.text("\n"),
+            Event::Rule => self.after_rule = true,
             _ => {}
         }
     }
@@ -170,6 +173,12 @@ impl Reader {
         if raw_text(&text).trim().is_empty() {
             return;
         }
+        if self.after_rule
+            && let Some(signature) = signature(&raw_text(&text))
+        {
+            self.blocks.push(Raw::Signature(signature));
+            return;
+        }
         let emphasised = text
             .iter()
             .filter(|i| !i.text.trim().is_empty())
@@ -201,6 +210,25 @@ impl Reader {
             None => self.blocks.push(Raw::List { ordered, items }),
         }
     }
+}
+
+/// A signature block as the Markdown renderer writes it: a line of
+/// underscores, then the name, title and party that are not empty. One
+/// line is the party, two are name and title.
+fn signature(text: &str) -> Option<Signature> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let rule = lines.next()?;
+    if rule.len() < 5 || !rule.chars().all(|c| c == '_') {
+        return None;
+    }
+    let rest: Vec<String> = lines.map(str::to_string).collect();
+    let (name, title, party) = match rest.as_slice() {
+        [] => (String::new(), String::new(), String::new()),
+        [party] => (String::new(), String::new(), party.clone()),
+        [name, title] => (name.clone(), title.clone(), String::new()),
+        [name, title, party, ..] => (name.clone(), title.clone(), party.clone()),
+    };
+    Some(Signature { party, name, title })
 }
 
 /// The text of an HTML block without its tags.

@@ -130,3 +130,62 @@ fn a_hand_made_word_document() {
         Block::Table { numeric, .. } if numeric == &vec![false, true]
     ));
 }
+
+#[test]
+fn our_own_tjansteutlatande_reads_back_from_word() {
+    let original = composed(DocumentKind::Tjansteutlatande);
+    let bytes = forbund::render::docx::render(&original).unwrap();
+    let back = parse("tjansteutlatande.docx", &bytes).unwrap().document;
+    assert_eq!(back.kind, DocumentKind::Tjansteutlatande);
+    assert_eq!(back.header, original.header);
+    assert_eq!(shape(&back), shape(&original));
+    assert_eq!(back.signatures, original.signatures);
+}
+
+/// A Word file written by another program (LibreOffice, with its own
+/// styles and numbering) reads the same way. Skipped without LibreOffice.
+#[test]
+fn a_word_document_written_by_libreoffice() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("LibreOffice missing: skipping the foreign Word document check");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("ordning.html");
+    std::fs::write(
+        &html,
+        "<html><body><h1>Förbundsordning för Samordningsförbundet Kontor</h1><p>Inledning.</p>\
+         <h2>1 § Förbundets namn</h2><p>Förbundets namn är <b>Kontor</b>.</p>\
+         <h2>2 § Uppgifter</h2><ol><li>besluta om mål</li><li>stödja samverkan</li></ol>\
+         <table><tr><th>År</th><th>Belopp</th></tr><tr><td>2027</td><td>100</td></tr></table>\
+         </body></html>",
+    )
+    .unwrap();
+    let status = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let bytes = std::fs::read(dir.path().join("ordning.docx")).unwrap();
+    let doc = parse("ordning.docx", &bytes).unwrap().document;
+    assert_eq!(doc.title, "Förbundsordning för Samordningsförbundet Kontor");
+    assert_eq!(headings(&doc), vec!["1 § Förbundets namn", "2 § Uppgifter"]);
+    assert_eq!(
+        block_texts(&doc.sections[1].blocks),
+        vec![
+            "1. besluta om mål\n1. stödja samverkan",
+            "År | Belopp\n2027 | 100"
+        ]
+    );
+}

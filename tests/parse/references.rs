@@ -123,3 +123,23 @@ fn other_reference_documents_read_by_their_headings() {
         );
     }
 }
+
+#[test]
+fn generated_documents_read_back_from_markdown() {
+    let path = "samples/stockholm.json";
+    let forbund = forbund::spec::load(path, &super::read(path)).unwrap();
+    let templates = forbund::compose::Templates::builtin();
+    let documents =
+        forbund::compose::compose(&forbund, &templates, forbund::compose::Selection::All, None)
+            .unwrap();
+    for composed in documents {
+        let original = composed.document;
+        let rendered = markdown::render(&original);
+        let name = format!("{}.md", composed.file_stem);
+        let back = parse(&name, rendered.as_bytes()).unwrap().document;
+        assert_eq!(back.kind, original.kind, "{name}");
+        assert_eq!(shape(&back), shape(&original), "{name}");
+        assert_eq!(back.header, original.header, "{name}");
+        assert_eq!(back.signatures, original.signatures, "{name}");
+    }
+}

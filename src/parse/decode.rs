@@ -104,7 +104,7 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"%PDF") {
         Some("ett PDF-dokument")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("ett äldre Word- eller Office-dokument (.doc)")
+        Some("ett äldre Word-dokument (.doc) eller ett lösenordsskyddat Office-dokument")
     } else if bytes.starts_with(b"{\\rtf") {
         Some("ett RTF-dokument")
     } else {

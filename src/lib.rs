@@ -8,6 +8,8 @@
 //! - `document`: the intermediate model every stage speaks;
 //! - `compose`: description + templates → documents;
 //! - `render`: documents → DOCX, PDF, Markdown, HTML;
+//! - [`parse`]: existing documents (DOCX, Markdown, text) → documents, and
+//!   a draft description extracted from a förbundsordning;
 //! - [`finding`]: what the user is told about an input, and [`report`] to print it.
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
@@ -15,6 +17,7 @@
 pub mod compose;
 pub mod document;
 pub mod finding;
+pub mod parse;
 pub mod render;
 pub mod report;
 pub mod spec;

@@ -1,0 +1,176 @@
+//! Paragraphs and tables of the body → blocks: heading styles become
+//! headings, numbered paragraphs and typed list markers ("1.", "-") lists,
+//! the renderer's signature styles signature blocks, and a right-aligned
+//! header cell marks a numeric column.
+
+use super::body::{Item, Para, TableAcc};
+use super::parts::{Numbering, StyleRole, Styles};
+use crate::document::{Inline, Signature};
+use crate::parse::headings::is_heading_like;
+use crate::parse::raw::{Raw, clean_text, drop_prefix, raw_text};
+use crate::parse::text::list_marker;
+
+/// Turns paragraphs and tables into blocks: heading styles into headings,
+/// numbered paragraphs and typed list markers into lists.
+pub(super) fn blocks(items: Vec<Item>, styles: &Styles, numbering: &Numbering) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut list: Option<(String, bool, Vec<Vec<Inline>>)> = None;
+    let mut signatures = Signatures::default();
+    let flush = |list: &mut Option<(String, bool, Vec<Vec<Inline>>)>, out: &mut Vec<Raw>| {
+        if let Some((_, ordered, items)) = list.take() {
+            out.push(Raw::List { ordered, items });
+        }
+    };
+    for item in items {
+        let para = match item {
+            Item::Table(table) => {
+                flush(&mut list, &mut out);
+                signatures.finish(&mut out);
+                out.push(table_block(table));
+                continue;
+            }
+            Item::Para(para) => para,
+        };
+        let text = raw_text(&para.runs);
+        if let Some(line) = signature_line(&para, &text) {
+            flush(&mut list, &mut out);
+            signatures.line(line, &mut out);
+            continue;
+        }
+        signatures.finish(&mut out);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let role = para.style.as_deref().and_then(|s| styles.role(s));
+        let role = role.or(para
+            .outline
+            .map(|l| StyleRole::Heading(l.saturating_add(1))));
+        if let Some(role) = role {
+            flush(&mut list, &mut out);
+            let level = match role {
+                StyleRole::Title => 1,
+                StyleRole::Heading(n) => n.saturating_add(1),
+            };
+            out.push(Raw::Heading {
+                level,
+                text: clean_text(&text),
+            });
+            continue;
+        }
+        let entry = list_entry(&para, &text, numbering);
+        if let Some((key, ordered, runs)) = entry {
+            match &mut list {
+                Some((open, _, items)) if *open == key => items.push(runs),
+                _ => {
+                    flush(&mut list, &mut out);
+                    list = Some((key, ordered, vec![runs]));
+                }
+            }
+            continue;
+        }
+        flush(&mut list, &mut out);
+        let emphasised = para
+            .runs
+            .iter()
+            .filter(|r| !r.text.trim().is_empty())
+            .all(|r| r.strong);
+        let hint = emphasised && !text.trim().contains('\n') && is_heading_like(&text);
+        out.push(Raw::Paragraph {
+            text: para.runs,
+            hint,
+        });
+    }
+    flush(&mut list, &mut out);
+    signatures.finish(&mut out);
+    out
+}
+
+/// A line of a signature block, recognised by the renderer's styles.
+fn signature_line<'t>(para: &Para, text: &'t str) -> Option<SignatureLine<'t>> {
+    match para.style.as_deref() {
+        Some("SignatureLine") => Some(SignatureLine::Rule),
+        Some("Signature") => Some(SignatureLine::Text(text.trim())),
+        _ => None,
+    }
+}
+
+enum SignatureLine<'t> {
+    Rule,
+    Text(&'t str),
+}
+
+/// Collects signature blocks: a rule, then the name (possibly empty) and
+/// the title and party when given. One line after the name is the party
+/// when there is no name, else the title.
+#[derive(Default)]
+struct Signatures {
+    lines: Option<Vec<String>>,
+}
+
+impl Signatures {
+    fn line(&mut self, line: SignatureLine<'_>, out: &mut Vec<Raw>) {
+        match line {
+            SignatureLine::Rule => {
+                self.finish(out);
+                self.lines = Some(Vec::new());
+            }
+            SignatureLine::Text(text) => {
+                if let Some(lines) = &mut self.lines {
+                    lines.push(clean_text(text));
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self, out: &mut Vec<Raw>) {
+        let Some(mut lines) = self.lines.take() else {
+            return;
+        };
+        lines.resize(lines.len().max(1), String::new());
+        let name = lines.remove(0);
+        let (title, party) = match lines.len() {
+            0 => (String::new(), String::new()),
+            1 if name.is_empty() => (String::new(), lines.remove(0)),
+            1 => (lines.remove(0), String::new()),
+            _ => (lines.remove(0), lines.remove(0)),
+        };
+        out.push(Raw::Signature(Signature { party, name, title }));
+    }
+}
+
+/// A paragraph as a list item: (list key, numbered, runs), from Word
+/// numbering or from a marker typed at its start ("1.", "-").
+fn list_entry(
+    para: &Para,
+    text: &str,
+    numbering: &Numbering,
+) -> Option<(String, bool, Vec<Inline>)> {
+    if let Some(num_id) = para.num_id.as_deref().filter(|id| *id != "0") {
+        let ordered = numbering.ordered(num_id, para.level);
+        return Some((format!("num:{num_id}"), ordered, para.runs.clone()));
+    }
+    let trimmed = text.trim_start();
+    let (ordered, rest) = list_marker(trimmed)?;
+    let cut = (rest.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let runs = drop_prefix(&para.runs, cut);
+    Some((format!("typed:{ordered}"), ordered, runs))
+}
+
+/// A table block: the first row is the header; a right-aligned header
+/// cell marks a numeric column.
+fn table_block(table: TableAcc) -> Raw {
+    let header_block = table.style.as_deref() == Some("HeaderBlock");
+    let mut rows = table.rows.into_iter().filter(|r| !r.is_empty());
+    let first = rows.next().unwrap_or_default();
+    let numeric = first.iter().map(|c| c.right.unwrap_or(false)).collect();
+    let header = first.into_iter().map(|c| c.text).collect();
+    let rows = rows
+        .map(|r| r.into_iter().map(|c| c.text).collect())
+        .collect();
+    Raw::Table {
+        header,
+        rows,
+        numeric,
+        header_block,
+    }
+}

@@ -1,0 +1,253 @@
+//! The blocks every reader produces before the document is structured: the
+//! Markdown, text and Word readers each turn their input into a list of
+//! [`Raw`] blocks, and `structure` alone decides what is a title, a § and a
+//! heading. Text may still hold line breaks (`\n`) here; [`normalise`] turns
+//! them into spaces once the first line has been looked at.
+
+use crate::document::{Block, Inline, Signature};
+
+/// One block as a reader saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Raw {
+    /// An explicit heading: Markdown `#`, a Word heading or title style.
+    /// Level 1 is a title-level heading.
+    Heading {
+        /// 1 for a title-level heading, 2 and more below it.
+        level: u8,
+        /// The heading text, without markup.
+        text: String,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// Its runs; may contain `\n` where the source broke the line.
+        text: Vec<Inline>,
+        /// The reader thinks it may be a heading (a short line on its own,
+        /// or a short paragraph that is all bold).
+        hint: bool,
+    },
+    /// A list.
+    List {
+        /// Numbered rather than bulleted.
+        ordered: bool,
+        /// The items.
+        items: Vec<Vec<Inline>>,
+    },
+    /// A table; the first row is the header.
+    Table {
+        /// Header cells.
+        header: Vec<String>,
+        /// The other rows.
+        rows: Vec<Vec<String>>,
+        /// Right-aligned (numeric) columns.
+        numeric: Vec<bool>,
+        /// A label | value header block (a Word table in the renderer's
+        /// header-block style).
+        header_block: bool,
+    },
+    /// A signature block: the line to sign on and the text under it.
+    Signature(Signature),
+}
+
+impl Raw {
+    /// A plain paragraph from one string.
+    pub(crate) fn paragraph(text: impl Into<String>, hint: bool) -> Raw {
+        Raw::Paragraph {
+            text: vec![Inline::plain(text)],
+            hint,
+        }
+    }
+
+    /// The block as a document block, text normalised; `None` for headings
+    /// and for blocks left empty.
+    pub(crate) fn into_block(self) -> Option<Block> {
+        match self {
+            Raw::Heading { text, .. } => {
+                let text = normalise(&[Inline::plain(text)]);
+                (!text.is_empty()).then_some(Block::Paragraph { text })
+            }
+            Raw::Paragraph { text, .. } => {
+                let text = normalise(&text);
+                (!text.is_empty()).then_some(Block::Paragraph { text })
+            }
+            Raw::List { ordered, items } => {
+                let items: Vec<Vec<Inline>> = items
+                    .iter()
+                    .map(|item| normalise(item))
+                    .filter(|item| !item.is_empty())
+                    .collect();
+                (!items.is_empty()).then_some(Block::List { ordered, items })
+            }
+            Raw::Table {
+                header,
+                rows,
+                numeric,
+                ..
+            } => Some(table(header, rows, numeric)),
+            Raw::Signature(_) => None,
+        }
+    }
+}
+
+/// A document table: cells cleaned, every row exactly as long as the header.
+fn table(header: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<bool>) -> Block {
+    let width = rows.iter().map(Vec::len).chain([header.len()]).max();
+    let width = width.unwrap_or(0);
+    let fit = |mut cells: Vec<String>| {
+        cells.resize(width, String::new());
+        cells.iter().map(|c| clean_text(c)).collect::<Vec<_>>()
+    };
+    let mut numeric = numeric;
+    numeric.resize(width, false);
+    Block::Table {
+        header: fit(header),
+        rows: rows.into_iter().map(fit).collect(),
+        numeric,
+    }
+}
+
+/// Text with every run of whitespace (line breaks, tabs) as one space,
+/// soft hyphens removed, and trimmed.
+pub(crate) fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c == '\u{ad}' {
+            continue;
+        }
+        if c.is_whitespace() && c != '\u{a0}' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// The runs with whitespace collapsed across run boundaries, the ends
+/// trimmed, whitespace never emphasised (Markdown could not carry it),
+/// empty runs dropped and neighbours with the same emphasis merged.
+pub(crate) fn normalise(inlines: &[Inline]) -> Vec<Inline> {
+    let mut pieces: Vec<Inline> = Vec::new();
+    let mut pending_space = false;
+    for inline in inlines {
+        let text = inline.text.replace('\u{ad}', "");
+        let mut word = String::new();
+        let flush = |word: &mut String, pieces: &mut Vec<Inline>| {
+            if !word.is_empty() {
+                push_merged(
+                    pieces,
+                    Inline {
+                        text: std::mem::take(word),
+                        emphasis: inline.emphasis,
+                        strong: inline.strong,
+                    },
+                );
+            }
+        };
+        for c in text.chars() {
+            if c.is_whitespace() && c != '\u{a0}' {
+                flush(&mut word, &mut pieces);
+                pending_space = true;
+            } else {
+                if pending_space && word.is_empty() {
+                    push_space(&mut pieces, inline);
+                }
+                pending_space = false;
+                word.push(c);
+            }
+        }
+        flush(&mut word, &mut pieces);
+    }
+    pieces
+}
+
+/// Adds the space between two words: emphasised only when the words on
+/// both sides are.
+fn push_space(pieces: &mut Vec<Inline>, next: &Inline) {
+    let Some(last) = pieces.last_mut() else {
+        return;
+    };
+    if last.emphasis == next.emphasis && last.strong == next.strong {
+        last.text.push(' ');
+    } else {
+        push_merged(pieces, Inline::plain(" "));
+    }
+}
+
+/// Appends a run, merging it into the last one when the emphasis matches.
+fn push_merged(pieces: &mut Vec<Inline>, inline: Inline) {
+    if let Some(last) = pieces.last_mut()
+        && last.emphasis == inline.emphasis
+        && last.strong == inline.strong
+    {
+        last.text.push_str(&inline.text);
+        return;
+    }
+    pieces.push(inline);
+}
+
+/// The plain text of runs, line breaks kept.
+pub(crate) fn raw_text(inlines: &[Inline]) -> String {
+    inlines.iter().map(|i| i.text.as_str()).collect()
+}
+
+/// The runs without their first `bytes` bytes of text.
+pub(crate) fn drop_prefix(runs: &[Inline], bytes: usize) -> Vec<Inline> {
+    let mut left = bytes;
+    let mut out = Vec::new();
+    for run in runs {
+        if left >= run.text.len() {
+            left -= run.text.len();
+            continue;
+        }
+        let mut run = run.clone();
+        run.text = run.text.get(left..).unwrap_or_default().to_string();
+        left = 0;
+        out.push(run);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strong(text: &str) -> Inline {
+        Inline {
+            text: text.to_string(),
+            emphasis: false,
+            strong: true,
+        }
+    }
+
+    #[test]
+    fn whitespace_collapses_across_runs_and_never_carries_emphasis() {
+        let runs = vec![
+            Inline::plain("  Förbundets\n namn "),
+            strong(" är "),
+            strong("HUSAM\t"),
+            Inline::plain(" ."),
+        ];
+        assert_eq!(
+            normalise(&runs),
+            vec![
+                Inline::plain("Förbundets namn "),
+                strong("är HUSAM"),
+                Inline::plain(" ."),
+            ]
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_go_and_empty_runs_vanish() {
+        assert_eq!(
+            normalise(&[Inline::plain("rehabi\u{ad}litering"), strong("  ")]),
+            vec![Inline::plain("rehabilitering")]
+        );
+        assert_eq!(clean_text(" a \n\t b\u{a0}c "), "a b\u{a0}c");
+    }
+}

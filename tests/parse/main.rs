@@ -1,0 +1,74 @@
+//! Integration tests of `forbund::parse`: the reference förbundsordningar,
+//! every heading form, OCR-style text, broken and hostile files, round
+//! trips through the Markdown and Word renderers, and extraction.
+
+// Tests may panic on broken fixtures: that is how they fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod docx;
+mod extract;
+mod forms;
+mod hostile;
+mod references;
+
+use std::path::PathBuf;
+
+use forbund::document::{Block, Document, plain_text};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bytes of a file under the project root.
+pub fn read(path: &str) -> Vec<u8> {
+    std::fs::read(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Parses a file under the project root, failing the test on an error.
+pub fn parse_file(path: &str) -> forbund::parse::Parsed {
+    forbund::parse::parse(path, &read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// "N § Heading" (or the heading) of every section.
+pub fn headings(doc: &Document) -> Vec<String> {
+    doc.sections.iter().map(|s| s.display_heading()).collect()
+}
+
+/// The plain text of each block, lists and tables one line per item/row.
+pub fn block_texts(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { text } => plain_text(text),
+            Block::List { ordered, items } => {
+                let marker = if *ordered { "1." } else { "-" };
+                items
+                    .iter()
+                    .map(|i| format!("{marker} {}", plain_text(i)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Block::Table { header, rows, .. } => std::iter::once(header)
+                .chain(rows)
+                .map(|r| r.join(" | "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        })
+        .collect()
+}
+
+/// One section as a comparison sees it: number, heading, level, blocks.
+pub type SectionShape = (Option<u32>, String, u8, Vec<Block>);
+
+/// What a comparison looks at: title, preamble, and every section.
+pub fn shape(doc: &Document) -> (String, Vec<Block>, Vec<SectionShape>) {
+    (
+        doc.title.clone(),
+        doc.preamble.clone(),
+        doc.sections
+            .iter()
+            .map(|s| (s.number, s.heading.clone(), s.level, s.blocks.clone()))
+            .collect(),
+    )
+}

@@ -236,7 +236,12 @@ fn push_blocks(out: &mut String, blocks: &[Block]) {
     }
 }
 
-/// A table cell holding plain text.
+/// A table cell holding plain text; an empty cell holds no runs.
 pub fn plain_cell(text: impl Into<String>) -> Vec<Inline> {
-    vec![Inline::plain(text)]
+    let text = text.into();
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Inline::plain(text)]
+    }
 }

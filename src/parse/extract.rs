@@ -352,7 +352,12 @@ fn section_text(section: &Section) -> String {
         match block {
             Block::Paragraph { text } => lines.push(plain_text(text)),
             Block::List { items, .. } => lines.extend(items.iter().map(|i| plain_text(i))),
-            Block::Table { rows, .. } => lines.extend(rows.iter().map(|r| r.join(" "))),
+            Block::Table { rows, .. } => lines.extend(rows.iter().map(|r| {
+                r.iter()
+                    .map(|c| plain_text(c))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })),
         }
     }
     lines.join("\n")

@@ -100,7 +100,15 @@ fn table(header: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<bool>) -> Blo
     numeric.resize(width, false);
     Block::Table {
         header: fit(header),
-        rows: rows.into_iter().map(fit).collect(),
+        rows: rows
+            .into_iter()
+            .map(|row| {
+                fit(row)
+                    .into_iter()
+                    .map(crate::document::plain_cell)
+                    .collect()
+            })
+            .collect(),
         numeric,
     }
 }

@@ -49,9 +49,13 @@ pub fn block_texts(blocks: &[Block]) -> Vec<String> {
                     .collect::<Vec<_>>()
                     .join("\n")
             }
-            Block::Table { header, rows, .. } => std::iter::once(header)
-                .chain(rows)
-                .map(|r| r.join(" | "))
+            Block::Table { header, rows, .. } => std::iter::once(header.join(" | "))
+                .chain(rows.iter().map(|r| {
+                    r.iter()
+                        .map(|c| plain_text(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                }))
                 .collect::<Vec<_>>()
                 .join("\n"),
         })

@@ -8,11 +8,14 @@
 //! - `document`: the intermediate model every stage speaks;
 //! - `compose`: description + templates → documents;
 //! - `render`: documents → DOCX, PDF, Markdown, HTML;
+//! - [`diff`]: two documents → a section-by-section comparison and its
+//!   renderings;
 //! - [`finding`]: what the user is told about an input, and [`report`] to print it.
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
 
 pub mod compose;
+pub mod diff;
 pub mod document;
 pub mod finding;
 pub mod render;

@@ -10,11 +10,14 @@
 //! - `render`: documents → DOCX, PDF, Markdown, HTML;
 //! - [`parse`]: existing documents (DOCX, Markdown, text) → documents, and
 //!   a draft description extracted from a förbundsordning;
+//! - [`diff`]: two documents → a section-by-section comparison and its
+//!   renderings;
 //! - [`finding`]: what the user is told about an input, and [`report`] to print it.
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
 
 pub mod compose;
+pub mod diff;
 pub mod document;
 pub mod finding;
 pub mod parse;

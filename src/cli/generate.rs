@@ -143,7 +143,7 @@ fn formats(chosen: &[FormatArg]) -> Vec<Format> {
 }
 
 /// The built-in templates with the user's own files from `dir` on top.
-fn load_templates(dir: Option<&Path>) -> Result<Templates> {
+pub(super) fn load_templates(dir: Option<&Path>) -> Result<Templates> {
     let mut templates = Templates::builtin();
     let Some(dir) = dir else {
         return Ok(templates);
@@ -176,7 +176,7 @@ fn load_templates(dir: Option<&Path>) -> Result<Templates> {
 }
 
 /// The document date from `SOURCE_DATE_EPOCH`, if set (reproducible builds).
-fn source_date() -> Result<Option<NaiveDate>> {
+pub(super) fn source_date() -> Result<Option<NaiveDate>> {
     let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };

@@ -3,10 +3,14 @@
 //!
 //! Exit codes: 0 success, 1 findings at error level, 2 usage or input errors.
 
+mod amend;
+mod diff;
 mod files;
 mod generate;
+mod import;
 mod new;
 mod schema;
+mod sides;
 mod validate;
 
 use std::io::Write;
@@ -34,6 +38,12 @@ enum Command {
     Schema(schema::Args),
     /// Draft the förbundsordning, avsiktsförklaring and tjänsteutlåtanden
     Generate(generate::Args),
+    /// Read an existing document into normalised Markdown, or a draft description (--spec)
+    Import(import::Args),
+    /// Compare two förbundsordningar section by section
+    Diff(diff::Args),
+    /// Write the amendment package: jämförelsetabell, tracked changes, new text, tjänsteutlåtanden
+    Amend(amend::Args),
 }
 
 /// What a command ended with, mapped to the exit code.
@@ -41,6 +51,8 @@ enum Command {
 pub enum Outcome {
     /// Everything went well (exit 0).
     Success,
+    /// The command ran, and found errors or changes it was asked to fail on (exit 1).
+    Findings,
     /// The input was unusable (exit 2).
     InvalidInput,
 }
@@ -60,9 +72,13 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Amend(args) => amend::run(&args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
         Ok(Outcome::InvalidInput) => ExitCode::from(2),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {

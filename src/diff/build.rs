@@ -12,7 +12,7 @@ use super::words::{self, Op};
 use crate::document::{Block, Section, plain_text};
 
 /// The heading the preamble is shown under.
-const PREAMBLE: &str = "Inledning";
+pub(crate) const PREAMBLE: &str = "Inledning";
 
 /// A section ready to compare.
 struct Prepared {

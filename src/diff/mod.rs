@@ -39,6 +39,7 @@ mod regroup;
 pub mod render;
 mod score;
 pub mod substance;
+pub mod table;
 mod tokens;
 mod words;
 

@@ -17,6 +17,8 @@ pub enum DocumentKind {
     Avsiktsforklaring,
     /// A member's decision report.
     Tjansteutlatande,
+    /// A comparison table "Nuvarande lydelse" / "Föreslagen lydelse".
+    Jamforelsetabell,
 }
 
 impl DocumentKind {
@@ -26,6 +28,7 @@ impl DocumentKind {
             DocumentKind::Forbundsordning => "förbundsordning",
             DocumentKind::Avsiktsforklaring => "avsiktsförklaring",
             DocumentKind::Tjansteutlatande => "tjänsteutlåtande",
+            DocumentKind::Jamforelsetabell => "jämförelsetabell",
         }
     }
 
@@ -35,6 +38,7 @@ impl DocumentKind {
             DocumentKind::Forbundsordning => "forbundsordning",
             DocumentKind::Avsiktsforklaring => "avsiktsforklaring",
             DocumentKind::Tjansteutlatande => "tjansteutlatande",
+            DocumentKind::Jamforelsetabell => "jamforelsetabell",
         }
     }
 }

@@ -109,14 +109,26 @@ fn signature_block(out: &mut String, signature: &Signature) {
 fn inlines(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for (i, inline) in inlines.iter().enumerate() {
-        let text = escape(&inline.text, i == 0);
-        let text = match (inline.strong, inline.emphasis) {
-            (true, true) => format!("***{text}***"),
-            (true, false) => format!("**{text}**"),
-            (false, true) => format!("*{text}*"),
-            (false, false) => text,
+        let marks = match (inline.strong, inline.emphasis) {
+            (true, true) => "***",
+            (true, false) => "**",
+            (false, true) => "*",
+            (false, false) => "",
         };
-        out.push_str(&text);
+        let core = inline.text.trim();
+        if marks.is_empty() || core.is_empty() {
+            out.push_str(&escape(&inline.text, i == 0));
+            continue;
+        }
+        // Emphasis markers must touch the words: spaces stay outside.
+        let lead = &inline.text[..inline.text.len() - inline.text.trim_start().len()];
+        let trail = &inline.text[inline.text.trim_end().len()..];
+        out.push_str(lead);
+        out.push_str(&format!(
+            "{marks}{}{marks}",
+            escape(core, i == 0 && lead.is_empty())
+        ));
+        out.push_str(trail);
     }
     out
 }

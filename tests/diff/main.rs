@@ -55,7 +55,26 @@ fn every_fixture_pair() {
         let c = compare_files(path, &partner(path), &DiffOptions::default());
         insta::assert_snapshot!("terminal", terminal(&c, false));
         insta::assert_snapshot!("json", json(&c));
+        insta::assert_snapshot!("table", table_text(&c));
     });
+}
+
+/// The jämförelsetabell of a comparison as Markdown.
+fn table_text(c: &Comparison) -> String {
+    let info = forbund::diff::table::TableInfo {
+        forbund: "Samordningsförbundet Test".into(),
+        effective: chrono::NaiveDate::from_ymd_opt(2027, 1, 1),
+        substance: Vec::new(),
+        metadata: forbund::document::Metadata {
+            title: String::new(),
+            subject: "Samordningsförbundet Test".into(),
+            author: "forbund".into(),
+            case_number: None,
+            date: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            language: "sv".into(),
+        },
+    };
+    forbund::render::markdown::render(&forbund::diff::table::jamforelsetabell(c, &info))
 }
 
 #[test]

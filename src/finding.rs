@@ -172,18 +172,17 @@ impl Law {
 }
 
 /// The provision a finding rests on: law, paragraph, item, and the text
-/// version the rule was written against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// version the rule was written against. Serialised with its `text` as
+/// cited ("9 § 7 p. lagen (2003:1210) …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Citation {
     /// Which law.
     pub law: Law,
     /// The chapter, for laws divided into chapters ("8 kap.").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub chapter: Option<&'static str>,
     /// The paragraph, e.g. "9 §"; empty for practice.
     pub paragraph: &'static str,
     /// The item, e.g. "7 p.".
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<&'static str>,
     /// The version of the text the rule rests on, e.g. "gällande lydelse
     /// enligt finsam.se". No amendment numbers are invented here.
@@ -191,6 +190,25 @@ pub struct Citation {
     /// Whether the rule's reading of the provision is verified against the
     /// statute; unverified rules never report errors.
     pub verified: bool,
+}
+
+impl Serialize for Citation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Citation", 7)?;
+        s.serialize_field("text", &self.to_string())?;
+        s.serialize_field("law", &self.law)?;
+        if let Some(chapter) = self.chapter {
+            s.serialize_field("chapter", chapter)?;
+        }
+        s.serialize_field("paragraph", self.paragraph)?;
+        if let Some(item) = self.item {
+            s.serialize_field("item", item)?;
+        }
+        s.serialize_field("version", self.version)?;
+        s.serialize_field("verified", &self.verified)?;
+        s.end()
+    }
 }
 
 impl fmt::Display for Citation {
@@ -234,9 +252,18 @@ pub struct Fix {
     /// For documents: the wording to use instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
-    /// Where in the file the replaced text is, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<Region>,
+    /// The exact edits in the source, when the words were found there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub replacements: Vec<Replacement>,
+}
+
+/// One edit of a fix: replace the text in `region` with `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Replacement {
+    /// What to replace.
+    pub region: Region,
+    /// The new text.
+    pub text: String,
 }
 
 /// A span of a file in 1-based lines and columns (characters); the end

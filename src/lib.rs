@@ -12,6 +12,7 @@
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
 
+pub mod check;
 pub mod compose;
 pub mod document;
 pub mod finding;

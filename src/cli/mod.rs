@@ -3,9 +3,11 @@
 //!
 //! Exit codes: 0 success, 1 findings at error level, 2 usage or input errors.
 
+mod check;
 mod files;
 mod generate;
 mod new;
+mod rules;
 mod schema;
 mod validate;
 
@@ -34,6 +36,10 @@ enum Command {
     Schema(schema::Args),
     /// Draft the förbundsordning, avsiktsförklaring and tjänsteutlåtanden
     Generate(generate::Args),
+    /// Check descriptions and documents against FinsamL (exit 1 on errors)
+    Check(check::Args),
+    /// List the checker's rules, or show one with the law it rests on
+    Rules(rules::Args),
 }
 
 /// What a command ended with, mapped to the exit code.
@@ -41,6 +47,8 @@ enum Command {
 pub enum Outcome {
     /// Everything went well (exit 0).
     Success,
+    /// Findings at error level that nobody has accepted (exit 1).
+    Findings,
     /// The input was unusable (exit 2).
     InvalidInput,
 }
@@ -60,9 +68,12 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Rules(args) => rules::run(&args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
         Ok(Outcome::InvalidInput) => ExitCode::from(2),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {

@@ -1,0 +1,329 @@
+//! FinsamL 9 § as a checklist: for each thing a förbundsordning must state,
+//! whether it is there (and where), missing, or not applicable. In a
+//! document each item is recognised by the § headings and by content, since
+//! real förbundsordningar put things under many headings (Haninge's budget
+//! process stands under "Förbundsmedlemmarnas styrning och insyn"). The
+//! FINSAM-9-* rules report the missing items.
+
+use serde::Serialize;
+
+use super::facts::{self, Whose};
+use super::text::normalise;
+use super::topics::Topic;
+use super::view::{DocumentView, SectionView};
+use crate::spec::{AuditorArrangement, Forbund};
+
+/// Whether a required statement is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    /// It is stated.
+    #[serde(rename = "finns")]
+    Present,
+    /// It is missing.
+    #[serde(rename = "saknas")]
+    Missing,
+    /// The item does not apply to this förbund.
+    #[serde(rename = "ej_tillämplig")]
+    NotApplicable,
+}
+
+impl Status {
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Status::Present => "finns",
+            Status::Missing => "saknas",
+            Status::NotApplicable => "ej tillämplig",
+        }
+    }
+}
+
+/// One item of 9 §.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChecklistItem {
+    /// The item, e.g. "9 § 7 p.".
+    pub item: &'static str,
+    /// The rule that reports it when missing.
+    pub rule: &'static str,
+    /// What must be stated.
+    pub requirement: &'static str,
+    /// Whether it is.
+    pub status: Status,
+    /// Where: §§ of a document or JSON paths of a description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// What is missing, or why the item does not apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The items: (item, rule id, requirement).
+pub const ITEMS: &[(&str, &str, &str)] = &[
+    ("9 § 1 p.", "FINSAM-9-1", "förbundets namn, säte, medlemmar och ändamål"),
+    ("9 § 2 p.", "FINSAM-9-2", "förbundets organisation"),
+    ("9 § 3 p.", "FINSAM-9-3", "antalet ledamöter och ersättare i styrelsen och hur medlemmarna är företrädda (och mandattiden om den är kortare än fyra år)"),
+    ("9 § 4 p.", "FINSAM-9-4", "förbundets uppgifter och beslutanderätt enligt 7 §"),
+    ("9 § 5 p.", "FINSAM-9-5", "om en medlem får väcka ärenden i styrelsen (initiativrätt)"),
+    ("9 § 6 p.", "FINSAM-9-6", "om kvalificerad majoritet ska gälla, och för vilka beslut"),
+    ("9 § 7 p.", "FINSAM-9-7", "var förbundets tillkännagivanden ska anslås"),
+    ("9 § 8 p.", "FINSAM-9-8", "medlemmarnas andelar i tillgångar, skulder och kostnader enligt 5 §"),
+    ("9 § 9 p.", "FINSAM-9-9", "eventuella begränsningar av rätten att ta upp lån och ingå borgen (21 §)"),
+    ("9 § 10 p.", "FINSAM-9-10", "medlemmarnas styrning av och insyn i förbundet"),
+    ("9 § 11 p.", "FINSAM-9-11", "hur budgeten tas fram"),
+    ("9 § 12 p.", "FINSAM-9-12", "revisorernas mandattid enligt 25 §"),
+    ("9 § 13 p.", "FINSAM-9-13", "vid gemensamma revisorer för kommuner och regioner: hur och av vilken medlem de utses"),
+    ("9 § 14 p.", "FINSAM-9-14-UTTRADE", "hur en medlem utträder"),
+    ("9 § 14 p.", "FINSAM-9-14-LIKVIDATION", "likvidation och upplösning"),
+    ("9 § 14 p.", "FINSAM-9-14-TVISTER", "hur tvister mellan förbundet och medlemmarna avgörs"),
+];
+
+fn item(index: usize, status: Status, location: Option<String>, note: Option<String>) -> ChecklistItem {
+    let (item, rule, requirement) = ITEMS.get(index).copied().unwrap_or(("", "", ""));
+    ChecklistItem {
+        item,
+        rule,
+        requirement,
+        status,
+        location,
+        note,
+    }
+}
+
+/// The checklist of a description: everything the templates need is in the
+/// model, so items are present (with the fields they come from) or do not
+/// apply.
+pub fn description(f: &Forbund) -> Vec<ChecklistItem> {
+    let present = |i: usize, at: &str| item(i, Status::Present, Some(at.to_string()), None);
+    let joint = f.auditors.arrangement == AuditorArrangement::Joint;
+    vec![
+        present(0, "/namn, /säte, /medlemmar, /ändamål"),
+        present(1, "/styrelse"),
+        present(2, "/medlemmar (ledamöter, ersättare), /mandattid"),
+        present(3, "förbundsordningens text om 7 §"),
+        present(4, "/initiativrätt"),
+        present(5, "/styrelse/kvalificerad_majoritet"),
+        present(6, "/tillkännagivanden"),
+        present(7, "/ekonomi"),
+        present(8, "/ekonomi/upplåning"),
+        present(9, "/budgetprocess"),
+        present(10, "/budgetprocess"),
+        present(11, "/revisorer"),
+        if joint {
+            present(12, "/revisorer/gemensam_utses_av")
+        } else {
+            item(
+                12,
+                Status::NotApplicable,
+                None,
+                Some("varje kommun och region utser en egen revisor".into()),
+            )
+        },
+        present(13, "/uppsägningstid"),
+        present(14, "förbundsordningens text om likvidation"),
+        present(15, "/tvister"),
+    ]
+}
+
+/// The § numbers of sections as "3 §" or "3 och 12 §§".
+fn numbers(sections: &[&SectionView]) -> Option<String> {
+    let labels: Vec<String> = sections
+        .iter()
+        .map(|s| s.number.map_or_else(|| s.label.clone(), |n| n.to_string()))
+        .collect();
+    match labels.as_slice() {
+        [] => None,
+        [one] if sections.first().is_some_and(|s| s.number.is_some()) => Some(format!("{one} §")),
+        [one] => Some(one.clone()),
+        _ if sections.iter().all(|s| s.number.is_some()) => {
+            Some(format!("{} §§", crate::swedish::join_and(&labels)))
+        }
+        _ => Some(crate::swedish::join_and(&labels)),
+    }
+}
+
+fn where_<'v>(view: &'v DocumentView<'_>, found: impl Fn(&SectionView, &str) -> bool) -> Vec<&'v SectionView> {
+    view.sections
+        .iter()
+        .filter(|s| found(s, &normalise(&s.text)))
+        .collect()
+}
+
+/// The item's status: present in the sections whose heading names one of
+/// `topics` (preferred, so that "budget" in the personnel § does not count),
+/// else in the sections whose text satisfies `content`.
+fn status_of(
+    view: &DocumentView<'_>,
+    index: usize,
+    topics: &[Topic],
+    content: impl Fn(&str) -> bool,
+) -> ChecklistItem {
+    let mut sections = where_(view, |s, _| topics.iter().any(|t| s.is(*t)));
+    if sections.is_empty() {
+        sections = where_(view, |_, t| content(t));
+    }
+    if sections.is_empty() {
+        item(index, Status::Missing, None, None)
+    } else {
+        item(index, Status::Present, numbers(&sections), None)
+    }
+}
+
+/// The checklist of a förbundsordning, read from its text.
+pub fn document(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
+    use super::text::has_word;
+    vec![
+        first_item(view),
+        status_of(view, 1, &[Topic::Styrelse], |t| t.contains("styrelse")),
+        board_item(view),
+        status_of(view, 3, &[Topic::Uppgifter], |t| t.contains("mål och riktlinjer")),
+        status_of(view, 4, &[Topic::Initiativ], |t| t.contains("väcka ärende")),
+        status_of(view, 5, &[], |t| t.contains("majoritet")),
+        status_of(view, 6, &[Topic::Tillkannagivanden], |t| {
+            t.contains("anslås") || t.contains("tillkännages")
+        }),
+        status_of(view, 7, &[Topic::Andelar], |t| {
+            t.contains("andel") && (t.contains("tillgångar") || t.contains("kostnad"))
+        }),
+        status_of(view, 8, &[], |t| {
+            t.contains("borgen") || has_word(t, "lån") || has_word(t, "låna") || t.contains("i skuld")
+        }),
+        status_of(view, 9, &[Topic::Styrning], |t| {
+            t.contains("insyn") || t.contains("delårs")
+        }),
+        status_of(view, 10, &[Topic::Budget], |t| {
+            t.contains("budget") && t.contains("fastställ") && t.contains("senast")
+        }),
+        auditor_term_item(view),
+        joint_auditors_item(view),
+        status_of(view, 13, &[Topic::Uttrade], |t| t.contains("utträd")),
+        status_of(view, 14, &[Topic::Likvidation], |t| t.contains("likvidation")),
+        status_of(view, 15, &[Topic::Tvister], |t| t.contains("tvist")),
+    ]
+}
+
+fn first_item(view: &DocumentView<'_>) -> ChecklistItem {
+    let parts: [(&str, Vec<&SectionView>); 4] = [
+        ("namn", where_(view, |s, t| s.is(Topic::Namn) || t.contains("förbundets namn"))),
+        ("säte", where_(view, |s, t| s.is(Topic::Sate) || t.contains("säte"))),
+        ("medlemmar", where_(view, |s, _| s.is(Topic::Medlemmar))),
+        ("ändamål", where_(view, |s, t| s.is(Topic::Andamal) || t.contains("ändamål"))),
+    ];
+    let mut missing: Vec<&str> = parts
+        .iter()
+        .filter(|(_, found)| found.is_empty())
+        .map(|(name, _)| *name)
+        .collect();
+    if missing.contains(&"medlemmar") && !view.members.is_empty() {
+        missing.retain(|m| *m != "medlemmar");
+    }
+    let mut all: Vec<&SectionView> = parts.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+    all.sort_by_key(|s| s.index);
+    all.dedup_by_key(|s| s.index);
+    if missing.is_empty() {
+        item(0, Status::Present, numbers(&all), None)
+    } else {
+        item(
+            0,
+            Status::Missing,
+            numbers(&all),
+            Some(format!("saknas: {}", crate::swedish::join_and(&missing))),
+        )
+    }
+}
+
+fn board_item(view: &DocumentView<'_>) -> ChecklistItem {
+    let board = facts::board(view);
+    let sections: Vec<&SectionView> = board
+        .size
+        .iter()
+        .map(|(_, _, at)| at)
+        .chain(board.appointments.iter().map(|a| &a.at))
+        .filter_map(|at| match at {
+            super::rule::At::Section { index, .. } => view.sections.get(*index),
+            _ => None,
+        })
+        .collect();
+    let mut sections = sections;
+    sections.dedup_by_key(|s| s.index);
+    let note = match (board.size.is_some(), !board.appointments.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some("hur medlemmarna är företrädda framgår inte".to_string()),
+        (false, true) => Some("styrelsens storlek framgår inte".to_string()),
+        (false, false) => Some("styrelsens storlek och medlemmarnas företrädare framgår inte".to_string()),
+    };
+    if board.appointments.is_empty() {
+        item(2, Status::Missing, numbers(&sections), note)
+    } else {
+        item(2, Status::Present, numbers(&sections), note)
+    }
+}
+
+fn auditor_term_item(view: &DocumentView<'_>) -> ChecklistItem {
+    let terms = facts::terms(view, Whose::Auditors);
+    let at: Vec<usize> = [terms.first.map(|f| f.at), terms.later.map(|l| l.at)]
+        .into_iter()
+        .flatten()
+        .filter_map(|at| match at {
+            super::rule::At::Section { index, .. } => Some(index),
+            _ => None,
+        })
+        .collect();
+    let mut sections: Vec<&SectionView> = view.sections.iter().filter(|s| at.contains(&s.index)).collect();
+    if sections.is_empty() {
+        sections = where_(view, |_, t| {
+            t.contains("revisor") && (t.contains("mandattid") || t.contains("första gången") || t.contains("för fyra år"))
+        });
+    }
+    if sections.is_empty() {
+        item(11, Status::Missing, None, None)
+    } else {
+        item(11, Status::Present, numbers(&sections), None)
+    }
+}
+
+/// The sentences about joint revisors of kommuner and regions (not the
+/// state's joint revisor).
+pub fn joint_auditor_sentences<'v>(view: &'v DocumentView<'_>) -> Vec<(usize, &'v str)> {
+    view.sentences()
+        .into_iter()
+        .filter(|(_, s)| {
+            let t = normalise(s);
+            (t.contains("gemensam revisor") || t.contains("gemensamma revisorer"))
+                && (t.contains("kommun") || t.contains("region") || t.contains("landsting"))
+                && !(t.contains("försäkringskass")
+                    || t.contains("arbetsförmedl")
+                    || t.contains("länsarbetsnämnd")
+                    || t.contains("statens"))
+        })
+        .collect()
+}
+
+fn joint_auditors_item(view: &DocumentView<'_>) -> ChecklistItem {
+    let joint = joint_auditor_sentences(view);
+    if joint.is_empty() {
+        return item(
+            12,
+            Status::NotApplicable,
+            None,
+            Some("inga gemensamma revisorer för kommuner och regioner".into()),
+        );
+    }
+    let sections: Vec<&SectionView> = joint
+        .iter()
+        .filter_map(|(i, _)| view.sections.get(*i))
+        .collect();
+    let says_who = joint.iter().any(|(_, s)| {
+        let t = normalise(s);
+        t.contains("utses av") || t.contains(" utser ")
+    });
+    if says_who {
+        item(12, Status::Present, numbers(&sections), None)
+    } else {
+        item(
+            12,
+            Status::Missing,
+            numbers(&sections),
+            Some("det framgår inte vilken medlem som utser den gemensamma revisorn".into()),
+        )
+    }
+}

@@ -166,7 +166,7 @@ impl Law {
             Law::Finsam => "lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser",
             Law::Kommunallagen => "kommunallagen (2017:725)",
             Law::Arkivlagen => "arkivlagen (1990:782)",
-            Law::Praxis => "god praxis för beslutsunderlag (ingen lagregel)",
+            Law::Praxis => "god praxis (ingen lagregel)",
         }
     }
 }

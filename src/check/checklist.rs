@@ -5,10 +5,13 @@
 //! process stands under "Förbundsmedlemmarnas styrning och insyn"). The
 //! FINSAM-9-* rules report the missing items.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use super::facts::{self, Whose};
-use super::text::normalise;
+use super::text::{normalise, pattern};
 use super::topics::Topic;
 use super::view::{DocumentView, SectionView};
 use crate::spec::{AuditorArrangement, Forbund};
@@ -59,25 +62,82 @@ pub struct ChecklistItem {
 
 /// The items: (item, rule id, requirement).
 pub const ITEMS: &[(&str, &str, &str)] = &[
-    ("9 § 1 p.", "FINSAM-9-1", "förbundets namn, säte, medlemmar och ändamål"),
+    (
+        "9 § 1 p.",
+        "FINSAM-9-1",
+        "förbundets namn, säte, medlemmar och ändamål",
+    ),
     ("9 § 2 p.", "FINSAM-9-2", "förbundets organisation"),
-    ("9 § 3 p.", "FINSAM-9-3", "antalet ledamöter och ersättare i styrelsen och hur medlemmarna är företrädda (och mandattiden om den är kortare än fyra år)"),
-    ("9 § 4 p.", "FINSAM-9-4", "förbundets uppgifter och beslutanderätt enligt 7 §"),
-    ("9 § 5 p.", "FINSAM-9-5", "om en medlem får väcka ärenden i styrelsen (initiativrätt)"),
-    ("9 § 6 p.", "FINSAM-9-6", "om kvalificerad majoritet ska gälla, och för vilka beslut"),
-    ("9 § 7 p.", "FINSAM-9-7", "var förbundets tillkännagivanden ska anslås"),
-    ("9 § 8 p.", "FINSAM-9-8", "medlemmarnas andelar i tillgångar, skulder och kostnader enligt 5 §"),
-    ("9 § 9 p.", "FINSAM-9-9", "eventuella begränsningar av rätten att ta upp lån och ingå borgen (21 §)"),
-    ("9 § 10 p.", "FINSAM-9-10", "medlemmarnas styrning av och insyn i förbundet"),
+    (
+        "9 § 3 p.",
+        "FINSAM-9-3",
+        "antalet ledamöter och ersättare i styrelsen och hur medlemmarna är företrädda (och mandattiden om den är kortare än fyra år)",
+    ),
+    (
+        "9 § 4 p.",
+        "FINSAM-9-4",
+        "förbundets uppgifter och beslutanderätt enligt 7 §",
+    ),
+    (
+        "9 § 5 p.",
+        "FINSAM-9-5",
+        "om en medlem får väcka ärenden i styrelsen (initiativrätt)",
+    ),
+    (
+        "9 § 6 p.",
+        "FINSAM-9-6",
+        "om kvalificerad majoritet ska gälla, och för vilka beslut",
+    ),
+    (
+        "9 § 7 p.",
+        "FINSAM-9-7",
+        "var förbundets tillkännagivanden ska anslås",
+    ),
+    (
+        "9 § 8 p.",
+        "FINSAM-9-8",
+        "medlemmarnas andelar i tillgångar, skulder och kostnader enligt 5 §",
+    ),
+    (
+        "9 § 9 p.",
+        "FINSAM-9-9",
+        "eventuella begränsningar av rätten att ta upp lån och ingå borgen (21 §)",
+    ),
+    (
+        "9 § 10 p.",
+        "FINSAM-9-10",
+        "medlemmarnas styrning av och insyn i förbundet",
+    ),
     ("9 § 11 p.", "FINSAM-9-11", "hur budgeten tas fram"),
-    ("9 § 12 p.", "FINSAM-9-12", "revisorernas mandattid enligt 25 §"),
-    ("9 § 13 p.", "FINSAM-9-13", "vid gemensamma revisorer för kommuner och regioner: hur och av vilken medlem de utses"),
+    (
+        "9 § 12 p.",
+        "FINSAM-9-12",
+        "revisorernas mandattid enligt 25 §",
+    ),
+    (
+        "9 § 13 p.",
+        "FINSAM-9-13",
+        "vid gemensamma revisorer för kommuner och regioner: hur och av vilken medlem de utses",
+    ),
     ("9 § 14 p.", "FINSAM-9-14-UTTRADE", "hur en medlem utträder"),
-    ("9 § 14 p.", "FINSAM-9-14-LIKVIDATION", "likvidation och upplösning"),
-    ("9 § 14 p.", "FINSAM-9-14-TVISTER", "hur tvister mellan förbundet och medlemmarna avgörs"),
+    (
+        "9 § 14 p.",
+        "FINSAM-9-14-LIKVIDATION",
+        "likvidation och upplösning",
+    ),
+    (
+        "9 § 14 p.",
+        "FINSAM-9-14-TVISTER",
+        "hur tvister mellan förbundet och medlemmarna avgörs",
+    ),
 ];
 
-fn item(index: usize, status: Status, location: Option<String>, note: Option<String>) -> ChecklistItem {
+fn item(
+    index: usize,
+    status: Status,
+    location: Option<String>,
+    note: Option<String>,
+) -> ChecklistItem {
     let (item, rule, requirement) = ITEMS.get(index).copied().unwrap_or(("", "", ""));
     ChecklistItem {
         item,
@@ -141,7 +201,10 @@ fn numbers(sections: &[&SectionView]) -> Option<String> {
     }
 }
 
-fn where_<'v>(view: &'v DocumentView<'_>, found: impl Fn(&SectionView, &str) -> bool) -> Vec<&'v SectionView> {
+fn where_<'v>(
+    view: &'v DocumentView<'_>,
+    found: impl Fn(&SectionView, &str) -> bool,
+) -> Vec<&'v SectionView> {
     view.sections
         .iter()
         .filter(|s| found(s, &normalise(&s.text)))
@@ -170,12 +233,19 @@ fn status_of(
 
 /// The checklist of a förbundsordning, read from its text.
 pub fn document(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
-    use super::text::has_word;
+    view.cache.checklist.get_or_init(|| read(view)).clone()
+}
+
+static LOAN: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blån(?:a|et|en)?\b"));
+
+fn read(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
     vec![
         first_item(view),
         status_of(view, 1, &[Topic::Styrelse], |t| t.contains("styrelse")),
         board_item(view),
-        status_of(view, 3, &[Topic::Uppgifter], |t| t.contains("mål och riktlinjer")),
+        status_of(view, 3, &[Topic::Uppgifter], |t| {
+            t.contains("mål och riktlinjer")
+        }),
         status_of(view, 4, &[Topic::Initiativ], |t| t.contains("väcka ärende")),
         status_of(view, 5, &[], |t| t.contains("majoritet")),
         status_of(view, 6, &[Topic::Tillkannagivanden], |t| {
@@ -185,7 +255,7 @@ pub fn document(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
             t.contains("andel") && (t.contains("tillgångar") || t.contains("kostnad"))
         }),
         status_of(view, 8, &[], |t| {
-            t.contains("borgen") || has_word(t, "lån") || has_word(t, "låna") || t.contains("i skuld")
+            t.contains("borgen") || LOAN.is_match(t) || t.contains("i skuld")
         }),
         status_of(view, 9, &[Topic::Styrning], |t| {
             t.contains("insyn") || t.contains("delårs")
@@ -196,17 +266,30 @@ pub fn document(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
         auditor_term_item(view),
         joint_auditors_item(view),
         status_of(view, 13, &[Topic::Uttrade], |t| t.contains("utträd")),
-        status_of(view, 14, &[Topic::Likvidation], |t| t.contains("likvidation")),
+        status_of(view, 14, &[Topic::Likvidation], |t| {
+            t.contains("likvidation")
+        }),
         status_of(view, 15, &[Topic::Tvister], |t| t.contains("tvist")),
     ]
 }
 
 fn first_item(view: &DocumentView<'_>) -> ChecklistItem {
     let parts: [(&str, Vec<&SectionView>); 4] = [
-        ("namn", where_(view, |s, t| s.is(Topic::Namn) || t.contains("förbundets namn"))),
-        ("säte", where_(view, |s, t| s.is(Topic::Sate) || t.contains("säte"))),
+        (
+            "namn",
+            where_(view, |s, t| {
+                s.is(Topic::Namn) || t.contains("förbundets namn")
+            }),
+        ),
+        (
+            "säte",
+            where_(view, |s, t| s.is(Topic::Sate) || t.contains("säte")),
+        ),
         ("medlemmar", where_(view, |s, _| s.is(Topic::Medlemmar))),
-        ("ändamål", where_(view, |s, t| s.is(Topic::Andamal) || t.contains("ändamål"))),
+        (
+            "ändamål",
+            where_(view, |s, t| s.is(Topic::Andamal) || t.contains("ändamål")),
+        ),
     ];
     let mut missing: Vec<&str> = parts
         .iter()
@@ -226,7 +309,7 @@ fn first_item(view: &DocumentView<'_>) -> ChecklistItem {
             0,
             Status::Missing,
             numbers(&all),
-            Some(format!("saknas: {}", crate::swedish::join_and(&missing))),
+            Some(format!("förbundets {}", crate::swedish::join_and(&missing))),
         )
     }
 }
@@ -249,7 +332,9 @@ fn board_item(view: &DocumentView<'_>) -> ChecklistItem {
         (true, true) => None,
         (true, false) => Some("hur medlemmarna är företrädda framgår inte".to_string()),
         (false, true) => Some("styrelsens storlek framgår inte".to_string()),
-        (false, false) => Some("styrelsens storlek och medlemmarnas företrädare framgår inte".to_string()),
+        (false, false) => {
+            Some("styrelsens storlek och medlemmarnas företrädare framgår inte".to_string())
+        }
     };
     if board.appointments.is_empty() {
         item(2, Status::Missing, numbers(&sections), note)
@@ -268,11 +353,33 @@ fn auditor_term_item(view: &DocumentView<'_>) -> ChecklistItem {
             _ => None,
         })
         .collect();
-    let mut sections: Vec<&SectionView> = view.sections.iter().filter(|s| at.contains(&s.index)).collect();
+    let mut sections: Vec<&SectionView> = view
+        .sections
+        .iter()
+        .filter(|s| at.contains(&s.index))
+        .collect();
     if sections.is_empty() {
-        sections = where_(view, |_, t| {
-            t.contains("revisor") && (t.contains("mandattid") || t.contains("första gången") || t.contains("för fyra år"))
-        });
+        // A sentence on the revisors' term, not on the state's revisor
+        // ("Mandattiden för den revisor som Försäkringskassan utser…").
+        let found: Vec<usize> = view
+            .sentences()
+            .into_iter()
+            .filter(|(_, s)| {
+                let t = normalise(s);
+                t.contains("revisor")
+                    && (t.contains("mandattid")
+                        || t.contains("första gången")
+                        || t.contains("för fyra år"))
+                    && !t.contains("försäkringskass")
+                    && !t.contains("statens")
+            })
+            .map(|(i, _)| i)
+            .collect();
+        sections = view
+            .sections
+            .iter()
+            .filter(|s| found.contains(&s.index))
+            .collect();
     }
     if sections.is_empty() {
         item(11, Status::Missing, None, None)

@@ -10,8 +10,8 @@ use super::view::DocumentView;
 use super::{Checked, Report, checklist, rules, suppress};
 use crate::document::{Document, DocumentKind};
 use crate::finding::{Finding, Fix, Location, Region, Replacement};
-use crate::spec::{AcceptedFinding, Forbund};
 use crate::spec::position::{line_column, locate, locate_span};
+use crate::spec::{AcceptedFinding, Forbund};
 
 /// A finding with what sorting and suppression need to know.
 #[derive(Debug, Clone)]
@@ -214,8 +214,8 @@ pub(super) fn document_with(
         .collect();
     suppress::accepted_in_draft(&mut placed, accepted);
     suppress::document(&mut placed, &view, file, map.as_ref());
-    let checklist = (document.kind == DocumentKind::Forbundsordning)
-        .then(|| checklist::document(&view));
+    let checklist =
+        (document.kind == DocumentKind::Forbundsordning).then(|| checklist::document(&view));
     Report {
         file: file.to_string(),
         checked: checked_of(document.kind),

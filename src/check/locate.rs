@@ -32,7 +32,10 @@ impl<'a> SourceMap<'a> {
     /// preamble for `None`.
     pub fn span(&self, index: Option<usize>) -> (usize, usize) {
         match index {
-            None => (0, self.headings.first().copied().unwrap_or(self.source.len())),
+            None => (
+                0,
+                self.headings.first().copied().unwrap_or(self.source.len()),
+            ),
             Some(i) => {
                 let start = self.headings.get(i).copied().unwrap_or(0);
                 let end = self

@@ -178,10 +178,9 @@ fn header_member(document: &Document) -> Option<String> {
             Block::List { items, .. } => items.iter().map(|i| plain_text(i)).collect(),
             Block::Table { .. } => Vec::new(),
         };
-        lines.iter().find_map(|l| {
-            l.strip_prefix("Myndighet:")
-                .map(|v| v.trim().to_string())
-        })
+        lines
+            .iter()
+            .find_map(|l| l.strip_prefix("Myndighet:").map(|v| v.trim().to_string()))
     })
 }
 
@@ -273,7 +272,8 @@ fn start(view: &DocumentView<'_>) -> Option<Read<NaiveDate>> {
     })
 }
 
-const AMOUNT: &str = r"(\d{1,3}(?:[ \u{a0}]\d{3})+|\d+(?:,\d+)?)\s*(miljoner|miljon|mnkr|mkr|kronor|kr)\b";
+const AMOUNT: &str =
+    r"(\d{1,3}(?:[ \u{a0}]\d{3})+|\d+(?:,\d+)?)\s*(miljoner|miljon|mnkr|mkr|kronor|kr)\b";
 
 /// An amount in kronor from its digits and unit.
 pub fn kronor(digits: &str, unit: &str) -> Option<u64> {
@@ -293,13 +293,17 @@ enum Amounts {
     MemberCost,
 }
 
-static AMOUNT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| pattern(&format!(r"(?i){AMOUNT}\s+(?:år|under|för)\s+(?:år\s+)?(\d{{4}})")));
+static AMOUNT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i){AMOUNT}\s+(?:år|under|för)\s+(?:år\s+)?(\d{{4}})"
+    ))
+});
 static YEAR_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?i)\bför\s+(?:år\s+)?(\d{{4}})\s+beräknas\s+till\s+(?:ca\s+)?{AMOUNT}"
     ))
 });
+static YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(20\d\d)\b"));
 static SHARE_OF: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"(?i)\bvarav\s+\S+\s+andel\s+är\s+{AMOUNT}")));
 
@@ -314,7 +318,8 @@ fn amounts(view: &DocumentView<'_>, what: Amounts) -> Vec<Read<(i32, u64)>> {
         };
         match what {
             Amounts::Budget => {
-                if !(t.contains("budget") || t.contains("totala kostnad") || t.contains("samlade")) {
+                if !(t.contains("budget") || t.contains("totala kostnad") || t.contains("samlade"))
+                {
                     continue;
                 }
                 // Only the part before "varav" or "vilket innebär" is the
@@ -323,23 +328,23 @@ fn amounts(view: &DocumentView<'_>, what: Amounts) -> Vec<Read<(i32, u64)>> {
                 let total = total.split("vilket innebär").next().unwrap_or(total);
                 for c in AMOUNT_YEAR.captures_iter(total) {
                     if let (Some(d), Some(u), Some(y)) = (c.get(1), c.get(2), c.get(3))
-                        && let (Some(amount), Ok(year)) = (kronor(d.as_str(), u.as_str()), y.as_str().parse())
+                        && let (Some(amount), Ok(year)) =
+                            (kronor(d.as_str(), u.as_str()), y.as_str().parse())
                     {
                         out.push(read((year, amount)));
                     }
                 }
                 for c in YEAR_AMOUNT.captures_iter(total) {
                     if let (Some(y), Some(d), Some(u)) = (c.get(1), c.get(2), c.get(3))
-                        && let (Some(amount), Ok(year)) = (kronor(d.as_str(), u.as_str()), y.as_str().parse())
+                        && let (Some(amount), Ok(year)) =
+                            (kronor(d.as_str(), u.as_str()), y.as_str().parse())
                     {
                         out.push(read((year, amount)));
                     }
                 }
             }
             Amounts::MemberCost => {
-                let year: Option<i32> = text::pattern(r"\b(20\d\d)\b")
-                    .find(s)
-                    .and_then(|m| m.as_str().parse().ok());
+                let year: Option<i32> = YEAR.find(s).and_then(|m| m.as_str().parse().ok());
                 if let (Some(c), Some(year)) = (SHARE_OF.captures(s), year)
                     && let (Some(d), Some(u)) = (c.get(1), c.get(2))
                     && let Some(amount) = kronor(d.as_str(), u.as_str())
@@ -350,7 +355,8 @@ fn amounts(view: &DocumentView<'_>, what: Amounts) -> Vec<Read<(i32, u64)>> {
                     let rest = s.get(at..).unwrap_or("");
                     for c in AMOUNT_YEAR.captures_iter(rest) {
                         if let (Some(d), Some(u), Some(y)) = (c.get(1), c.get(2), c.get(3))
-                            && let (Some(amount), Ok(year)) = (kronor(d.as_str(), u.as_str()), y.as_str().parse())
+                            && let (Some(amount), Ok(year)) =
+                                (kronor(d.as_str(), u.as_str()), y.as_str().parse())
                         {
                             out.push(read((year, amount)));
                         }
@@ -365,7 +371,9 @@ fn amounts(view: &DocumentView<'_>, what: Amounts) -> Vec<Read<(i32, u64)>> {
 fn decisions(view: &DocumentView<'_>) -> Vec<Read<String>> {
     view.sections
         .iter()
-        .filter(|s| normalise(&s.label).contains("förslag till beslut") || normalise(&s.label) == "beslut")
+        .filter(|s| {
+            normalise(&s.label).contains("förslag till beslut") || normalise(&s.label) == "beslut"
+        })
         .flat_map(|s| {
             s.text.lines().filter_map(move |line| {
                 let l = line.trim().trim_start_matches(['-', '*', '•']).trim();

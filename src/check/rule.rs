@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use super::view::DocumentView;
 use super::package::PackageView;
+use super::view::DocumentView;
 use crate::finding::{Citation, Fix, Law, Severity};
 use crate::spec::Forbund;
 

@@ -170,9 +170,13 @@ pub(super) fn document(
 pub(super) fn package(placed: &mut [Placed], view: &PackageView<'_>) {
     for (index, doc) in view.documents.iter().enumerate() {
         for d in &doc.view.directives {
-            apply(placed, &d.rule, &d.reason, SuppressionSource::Document, |p| {
-                p.document == Some(index) && directive_applies(d, p)
-            });
+            apply(
+                placed,
+                &d.rule,
+                &d.reason,
+                SuppressionSource::Document,
+                |p| p.document == Some(index) && directive_applies(d, p),
+            );
         }
     }
     if let Some(forbund) = view.forbund {

@@ -91,8 +91,7 @@ static DATE_LONG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b",
     )
 });
-static DATE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
@@ -229,6 +228,10 @@ pub fn share_words(value: f64) -> String {
         "en fjärdedel".to_string()
     } else if close(0.75) {
         "tre fjärdedelar".to_string()
+    } else if close(1.0 / 3.0) {
+        "en tredjedel".to_string()
+    } else if close(2.0 / 3.0) {
+        "två tredjedelar".to_string()
     } else if close(0.0) {
         "ingenting".to_string()
     } else {

@@ -94,7 +94,10 @@ const HEADING_STEMS: &[(Topic, &[&str])] = &[
     (Topic::Sate, &["säte"]),
     (Topic::Andamal, &["ändamål", "syfte"]),
     (Topic::Styrelse, &["styrelse"]),
-    (Topic::Beslut, &["beslutför", "majoritet", "styrelsens beslut"]),
+    (
+        Topic::Beslut,
+        &["beslutför", "majoritet", "styrelsens beslut"],
+    ),
     (Topic::Uppgifter, &["uppgift", "beslutanderätt"]),
     (Topic::Personal, &["personal", "förbundschef"]),
     (Topic::Initiativ, &["initiativ"]),
@@ -105,7 +108,12 @@ const HEADING_STEMS: &[(Topic, &[&str])] = &[
     ),
     (
         Topic::Andelar,
-        &["andel", "tillgångar", "kostnadsfördelning", "fördelning av kostnad"],
+        &[
+            "andel",
+            "tillgångar",
+            "kostnadsfördelning",
+            "fördelning av kostnad",
+        ],
     ),
     (Topic::Styrning, &["styrning", "insyn"]),
     (Topic::Budget, &["budget"]),
@@ -113,7 +121,7 @@ const HEADING_STEMS: &[(Topic, &[&str])] = &[
     (Topic::Mandattid, &["mandattid"]),
     (Topic::Uttrade, &["utträde", "uppsägning"]),
     (Topic::Likvidation, &["likvidation", "upplösning"]),
-    (Topic::Tvister, &["tvist", "överklag"]),
+    (Topic::Tvister, &["tvist"]),
     (Topic::Ersattning, &["ersättning", "arvode"]),
     (Topic::Arkiv, &["arkiv"]),
     (Topic::Bildande, &["bildande", "ikraftträdande"]),
@@ -150,9 +158,15 @@ pub fn from_heading(heading: &str) -> Vec<Topic> {
 const CONTENT_STEMS: &[(Topic, &[&str])] = &[
     (Topic::Namn, &["förbundets namn är"]),
     (Topic::Sate, &["säte"]),
-    (Topic::Medlemmar, &["medlemmar är", "har följande medlemmar"]),
+    (
+        Topic::Medlemmar,
+        &["medlemmar är", "har följande medlemmar"],
+    ),
     (Topic::Andamal, &["ändamål"]),
-    (Topic::Styrelse, &["leds av en styrelse", "styrelsen består"]),
+    (
+        Topic::Styrelse,
+        &["leds av en styrelse", "styrelsen består"],
+    ),
     (Topic::Uppgifter, &["mål och riktlinjer"]),
     (Topic::Initiativ, &["väcka ärende"]),
     (Topic::Tillkannagivanden, &["anslås", "tillkännages"]),
@@ -228,10 +242,7 @@ mod tests {
             from_heading("Ersättning till ledamöter, ersättare, revisorer och revisorsersättare"),
             vec![Topic::Ersattning]
         );
-        assert_eq!(
-            from_heading("TVISTER OCH ÖVERKLAGAN"),
-            vec![Topic::Tvister]
-        );
+        assert_eq!(from_heading("TVISTER OCH ÖVERKLAGAN"), vec![Topic::Tvister]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! wrote (`forbund: godta ID: motivering`, also inside an HTML comment),
 //! which are taken out of the text so no rule reads them as content.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -69,6 +69,17 @@ pub struct DocumentView<'a> {
     pub members: Vec<NamedMember>,
     /// Suppressions found in the document.
     pub directives: Vec<Directive>,
+    /// Facts several rules read, computed once.
+    pub(crate) cache: Cache,
+}
+
+/// Facts computed once per document, since many rules read them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cache {
+    pub(crate) checklist: OnceLock<Vec<super::checklist::ChecklistItem>>,
+    pub(crate) board: OnceLock<super::facts::BoardText>,
+    pub(crate) board_terms: OnceLock<super::facts::Terms>,
+    pub(crate) auditor_terms: OnceLock<super::facts::Terms>,
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,6 +133,7 @@ impl<'a> DocumentView<'a> {
             sections,
             members: Vec::new(),
             directives,
+            cache: Cache::default(),
         };
         if document.kind == DocumentKind::Forbundsordning {
             view.members = view.read_members();
@@ -266,7 +278,11 @@ pub fn names_in(text: &str) -> Vec<NamedMember> {
     for line in text.lines() {
         let line = line.trim().trim_start_matches(['-', '*', '•']).trim();
         let list = LEAD.replace(line, "");
-        for part in list.split([',', ';']).flat_map(|p| p.split(" och ")).flat_map(|p| p.split(" samt ")) {
+        for part in list
+            .split([',', ';'])
+            .flat_map(|p| p.split(" och "))
+            .flat_map(|p| p.split(" samt "))
+        {
             let name = part.trim().trim_end_matches(['.', ':']).trim();
             let name = name.strip_prefix("samt ").unwrap_or(name).trim();
             if name.is_empty() || name.split_whitespace().count() > 6 {
@@ -295,15 +311,25 @@ mod tests {
             names_in(t).into_iter().map(|m| (m.name, m.kind)).collect()
         };
         assert_eq!(
-            names("Förbundets medlemmar är Försäkringskassan i Stockholms län, , Länsarbetsnämnden i Stockholms kommun, Stockholms läns landsting och Haninge kommun."),
+            names(
+                "Förbundets medlemmar är Försäkringskassan i Stockholms län, , Länsarbetsnämnden i Stockholms kommun, Stockholms läns landsting och Haninge kommun."
+            ),
             vec![
-                ("Försäkringskassan i Stockholms län".into(), MemberKind::Forsakringskassan),
-                ("Länsarbetsnämnden i Stockholms kommun".into(), MemberKind::Arbetsformedlingen),
+                (
+                    "Försäkringskassan i Stockholms län".into(),
+                    MemberKind::Forsakringskassan
+                ),
+                (
+                    "Länsarbetsnämnden i Stockholms kommun".into(),
+                    MemberKind::Arbetsformedlingen
+                ),
                 ("Stockholms läns landsting".into(), MemberKind::Region),
                 ("Haninge kommun".into(), MemberKind::Kommun),
             ]
         );
-        let stockholm = names("Förbundet har fyra medlemmar som tillika är parter i förbundet:\nStockholms stad, Försäkringskassan, Arbetsförmedlingen och Stockholms läns landsting.");
+        let stockholm = names(
+            "Förbundet har fyra medlemmar som tillika är parter i förbundet:\nStockholms stad, Försäkringskassan, Arbetsförmedlingen och Stockholms läns landsting.",
+        );
         assert_eq!(stockholm.len(), 4);
         assert_eq!(stockholm[0], ("Stockholms stad".into(), MemberKind::Kommun));
     }

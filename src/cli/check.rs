@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use forbund::check::{Package, PackageDocument, Report, check_description, check_document, check_drafts, check_package, read_markdown};
+use forbund::check::{
+    Package, PackageDocument, Report, check_description, check_document, check_drafts,
+    check_package, read_markdown,
+};
 use forbund::compose::Templates;
 use forbund::document::{Document, DocumentKind};
 use forbund::report::{FileReport, human};
@@ -82,8 +85,14 @@ pub fn run(args: &Args) -> Result<Outcome> {
     });
     for path in &args.files {
         let name = path.display().to_string();
-        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let limit = if is_json { forbund::spec::load::MAX_BYTES } else { MAX_DOCUMENT };
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let limit = if is_json {
+            forbund::spec::load::MAX_BYTES
+        } else {
+            MAX_DOCUMENT
+        };
         let bytes = match read_limited(path, limit) {
             Ok(bytes) => bytes,
             Err(finding) => return invalid(&name, vec![*finding]),
@@ -105,9 +114,19 @@ pub fn run(args: &Args) -> Result<Outcome> {
             forbund_for_package = Some(forbund);
         } else {
             let Ok(text) = String::from_utf8(bytes) else {
-                return invalid(&name, vec![forbund::finding::Finding::error("FIL-KODNING", "filen är inte UTF-8-kodad text; spara den som UTF-8", forbund::finding::Location::file(&name))]);
+                return invalid(
+                    &name,
+                    vec![forbund::finding::Finding::error(
+                        "FIL-KODNING",
+                        "filen är inte UTF-8-kodad text; spara den som UTF-8",
+                        forbund::finding::Location::file(&name),
+                    )],
+                );
             };
-            let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text);
             let document = match read_markdown(&text, kind) {
                 Ok(d) => d,
                 Err(error) => {
@@ -116,15 +135,27 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 }
             };
             reports.push(check_document(&name, &document, Some(&text)));
-            documents.push(Read { file: name, document, source: text });
+            documents.push(Read {
+                file: name,
+                document,
+                source: text,
+            });
         }
     }
     if args.package && !documents.is_empty() {
         let package = Package {
-            name: documents.iter().map(|d| d.file.as_str()).collect::<Vec<_>>().join(", "),
+            name: documents
+                .iter()
+                .map(|d| d.file.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             documents: documents
                 .iter()
-                .map(|d| PackageDocument { file: d.file.clone(), document: &d.document, source: Some(&d.source) })
+                .map(|d| PackageDocument {
+                    file: d.file.clone(),
+                    document: &d.document,
+                    source: Some(&d.source),
+                })
                 .collect(),
             forbund: forbund_for_package.as_ref(),
         };

@@ -47,7 +47,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
             Some((_, best)) => format!("; menade du {best}?"),
             None => String::new(),
         };
-        super::note(&format!("fel: regeln «{id}» finns inte{hint} (`forbund rules` listar alla)"));
+        super::note(&format!(
+            "fel: regeln «{id}» finns inte{hint} (`forbund rules` listar alla)"
+        ));
         return Ok(Outcome::InvalidInput);
     };
     let text = match args.format {
@@ -72,14 +74,20 @@ fn list() -> String {
             r.citation,
         ));
     }
-    out.push_str(&format!("\n{} regler. `forbund rules ID` visar en regel med lagtexten.\n", rules().len()));
+    out.push_str(&format!(
+        "\n{} regler. `forbund rules ID` visar en regel med lagtexten.\n",
+        rules().len()
+    ));
     out
 }
 
 fn full(r: &Rule) -> String {
     let targets: Vec<&str> = r.applies_to.iter().map(|t| t.swedish()).collect();
     let mut out = format!("{} — {}\n\n", r.id, r.summary);
-    out.push_str(&format!("Allvar:      {}\n", r.effective_severity().label()));
+    out.push_str(&format!(
+        "Allvar:      {}\n",
+        r.effective_severity().label()
+    ));
     out.push_str(&format!("Gäller:      {}\n", targets.join(", ")));
     out.push_str(&format!("Stöd:        {}\n", r.citation));
     if !r.citation.version.is_empty() {
@@ -87,7 +95,11 @@ fn full(r: &Rule) -> String {
     }
     out.push_str(&format!(
         "Verifierad:  {}\n\n",
-        if r.citation.verified { "ja" } else { "nej — regeln ger högst varningar" }
+        if r.citation.verified {
+            "ja"
+        } else {
+            "nej — regeln ger högst varningar"
+        }
     ));
     out.push_str(r.explanation);
     out.push_str("\n\nLagtext (återgiven i sammandrag, inte författningstext):\n\n");

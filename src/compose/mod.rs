@@ -305,7 +305,10 @@ pub fn amendment_tjansteutlatande(
         .and_then(|c| c.unit.clone())
         .unwrap_or_else(|| member.namn.clone());
     let mut meta = metadata(
-        format!("Tjänsteutlåtande: Ändring av förbundsordning för {}", f.namn),
+        format!(
+            "Tjänsteutlåtande: Ändring av förbundsordning för {}",
+            f.namn
+        ),
         f,
         author,
         doc_date,

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::rule::At;
-use super::text::{self, NUMBER, day_months, dates, normalise, number, pattern};
+use super::text::{self, NUMBER, dates, day_months, normalise, number, pattern};
 use super::topics::Topic;
 use super::view::DocumentView;
 
@@ -64,6 +64,14 @@ static YEARS: LazyLock<Regex> =
 /// mentions revisors is about theirs, one that mentions ledamöter about the
 /// board's ("Därefter utses de…" belongs to the paragraph it stands in).
 pub fn terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
+    let cell = match whose {
+        Whose::Board => &view.cache.board_terms,
+        Whose::Auditors => &view.cache.auditor_terms,
+    };
+    cell.get_or_init(|| read_terms(view, whose)).clone()
+}
+
+fn read_terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
     let mut out = Terms::default();
     for section in &view.sections {
         for paragraph in section.text.lines() {
@@ -229,6 +237,10 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The board's size and representation as written.
 pub fn board(view: &DocumentView<'_>) -> BoardText {
+    view.cache.board.get_or_init(|| read_board(view)).clone()
+}
+
+fn read_board(view: &DocumentView<'_>) -> BoardText {
     let mut out = BoardText::default();
     for (index, sentence) in view.sentences() {
         let at = || At::Section {
@@ -259,15 +271,17 @@ pub fn board(view: &DocumentView<'_>) -> BoardText {
             continue;
         }
         // "Haninge kommun utser två ledamöter och två ersättare, …": each
-        // clause names one member.
-        for clause in sentence.split([',', ';']) {
-            let Some(c) = NAMED.captures(clause) else {
-                continue;
-            };
+        // count belongs to the member named nearest before it.
+        let lower = sentence.to_lowercase();
+        for c in NAMED.captures_iter(sentence) {
+            let Some(all) = c.get(0) else { continue };
+            let before = lower.get(..all.start()).unwrap_or("");
             let member = view
                 .members
                 .iter()
-                .find(|m| normalise(clause).contains(&normalise(&m.name)));
+                .filter_map(|m| before.rfind(&m.name.to_lowercase()).map(|at| (at, m)))
+                .max_by_key(|(at, _)| *at)
+                .map(|(_, m)| m);
             if let (Some(member), Some(l), Some(e)) = (
                 member,
                 c.get(1).and_then(|m| number(m.as_str())),

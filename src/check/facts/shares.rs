@@ -42,7 +42,14 @@ pub struct StatedShare {
 }
 
 const MONEY: &[&str] = &[
-    "medel", "medlen", "bidra", "kostnad", "betala", "tillskjut", "finansier", "budget",
+    "medel",
+    "medlen",
+    "bidra",
+    "kostnad",
+    "betala",
+    "tillskjut",
+    "finansier",
+    "budget",
 ];
 
 /// The shares stated in `sentences` (section index, sentence), attributed
@@ -167,7 +174,10 @@ mod tests {
     #[test]
     fn reads_stockholm() {
         let found = stated(
-            [(10, "Fördelningen mellan medlemmarna är att Försäkringskassan bidrar med hälften av medlen, Stockholms läns landsting med en fjärdedel samt Stockholms stad med en fjärdedel.")],
+            [(
+                10,
+                "Fördelningen mellan medlemmarna är att Försäkringskassan bidrar med hälften av medlen, Stockholms läns landsting med en fjärdedel samt Stockholms stad med en fjärdedel.",
+            )],
             &members(),
         );
         let got: Vec<(Party, f64)> = found.into_iter().map(|s| (s.party, s.value)).collect();
@@ -185,8 +195,14 @@ mod tests {
     fn ignores_quorum_and_majority() {
         let found = stated(
             [
-                (5, "Styrelsen är beslutsför när fler än hälften av ledamöterna är närvarande."),
-                (5, "Beslut om budget och verksamhetsplan ska fattas med ¾ kvalificerad majoritet."),
+                (
+                    5,
+                    "Styrelsen är beslutsför när fler än hälften av ledamöterna är närvarande.",
+                ),
+                (
+                    5,
+                    "Beslut om budget och verksamhetsplan ska fattas med ¾ kvalificerad majoritet.",
+                ),
             ],
             &members(),
         );

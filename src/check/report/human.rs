@@ -4,8 +4,8 @@
 //! checklist; and a summary line.
 
 use super::Summary;
-use crate::check::checklist::{ChecklistItem, Status};
 use crate::check::Report;
+use crate::check::checklist::{ChecklistItem, Status};
 use crate::finding::{Finding, Severity};
 
 /// The reports as text.
@@ -13,7 +13,11 @@ pub fn render(reports: &[Report]) -> String {
     let mut out = String::new();
     for report in reports {
         out.push_str(&format!("{} ({})\n", report.file, report.checked.swedish()));
-        let open: Vec<&Finding> = report.findings.iter().filter(|f| f.suppression.is_none()).collect();
+        let open: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.suppression.is_none())
+            .collect();
         if open.is_empty() {
             out.push_str("\n  inga anmärkningar\n");
         }
@@ -31,7 +35,11 @@ pub fn render(reports: &[Report]) -> String {
                 finding(&mut out, f);
             }
         }
-        let accepted: Vec<&Finding> = report.findings.iter().filter(|f| f.suppression.is_some()).collect();
+        let accepted: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.suppression.is_some())
+            .collect();
         if !accepted.is_empty() {
             out.push_str(&format!("\ngodtagna ({})\n", accepted.len()));
             for f in accepted {
@@ -41,7 +49,11 @@ pub fn render(reports: &[Report]) -> String {
         if let Some(items) = &report.checklist {
             checklist(&mut out, items);
         }
-        out.push_str(&format!("\n{}: {}\n\n", report.file, Summary::of(std::slice::from_ref(report)).swedish()));
+        out.push_str(&format!(
+            "\n{}: {}\n\n",
+            report.file,
+            Summary::of(std::slice::from_ref(report)).swedish()
+        ));
     }
     if reports.len() > 1 {
         out.push_str(&format!("totalt: {}\n", Summary::of(reports).swedish()));
@@ -58,7 +70,11 @@ fn finding(out: &mut String, f: &Finding) {
         });
     }
     if let Some(path) = &f.location.path {
-        place.push(if path.is_empty() { "(roten)".to_string() } else { path.clone() });
+        place.push(if path.is_empty() {
+            "(roten)".to_string()
+        } else {
+            path.clone()
+        });
     }
     if let Some(section) = &f.location.section {
         place.push(section.clone());

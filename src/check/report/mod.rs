@@ -43,10 +43,18 @@ impl Summary {
             "{} fel, {} {}, {} info, {} {}",
             self.errors,
             self.warnings,
-            if self.warnings == 1 { "varning" } else { "varningar" },
+            if self.warnings == 1 {
+                "varning"
+            } else {
+                "varningar"
+            },
             self.info,
             self.suppressed,
-            if self.suppressed == 1 { "godtagen" } else { "godtagna" }
+            if self.suppressed == 1 {
+                "godtagen"
+            } else {
+                "godtagna"
+            }
         )
     }
 }

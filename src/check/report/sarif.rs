@@ -181,7 +181,10 @@ mod tests {
 
     #[test]
     fn encodes_paths_as_uris() {
-        assert_eq!(uri("samples/reference/husam forbundsordning.md"), "samples/reference/husam%20forbundsordning.md");
+        assert_eq!(
+            uri("samples/reference/husam forbundsordning.md"),
+            "samples/reference/husam%20forbundsordning.md"
+        );
         assert_eq!(uri("förbund.md"), "f%C3%B6rbund.md");
     }
 }

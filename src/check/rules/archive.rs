@@ -73,7 +73,9 @@ fn names(text: &str, member: &NamedMember) -> bool {
 }
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?:kommunstyrelsen|kommunfullmäktige|arkivmyndigheten|kommunarkivet)\s+i\s+(\p{Lu}[\p{L}-]+(?:\s+(?:kommun|stad))?)|(\p{Lu}[\p{L}-]+)\s+kommun")
+    pattern(
+        r"(?:kommunstyrelsen|kommunfullmäktige|arkivmyndigheten|kommunarkivet)\s+i\s+(\p{Lu}[\p{L}-]+(?:\s+(?:kommun|stad))?)|(\p{Lu}[\p{L}-]+)\s+kommun",
+    )
 });
 
 fn check(subject: &Subject<'_>) -> Vec<Hit> {
@@ -98,7 +100,10 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
             let mut hits = Vec::new();
             for (index, s) in archive_sentences(view) {
                 let t = normalise(s);
-                let at = At::Section { index, excerpt: Some(excerpt(s)) };
+                let at = At::Section {
+                    index,
+                    excerpt: Some(excerpt(s)),
+                };
                 if kommuner.iter().any(|k| names(s, k)) {
                     continue;
                 }
@@ -106,7 +111,9 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
                     hits.push(Hit::new("arkivtillsynen läggs på ett organ i en region (landsting); den ska utövas av arkivmyndigheten i en kommun som är medlem", at));
                 } else if t.contains("försäkringskass") || t.contains("arbetsförmedl") {
                     hits.push(Hit::new("arkivtillsynen läggs på en statlig myndighet; den ska utövas av arkivmyndigheten i en kommun som är medlem", at));
-                } else if let Some(place) = PLACE.captures(s).and_then(|c| c.get(1).or(c.get(2))) && !kommuner.is_empty() {
+                } else if let Some(place) = PLACE.captures(s).and_then(|c| c.get(1).or(c.get(2)))
+                    && !kommuner.is_empty()
+                {
                     hits.push(Hit::new(format!("arkivtillsynen läggs på {}, som inte är medlem i förbundet; den ska utövas av arkivmyndigheten i en kommun som är medlem", place.as_str()), at));
                 }
             }
@@ -136,13 +143,18 @@ fn check_several(subject: &Subject<'_>) -> Vec<Hit> {
                 return Vec::new();
             }
             let sentences = archive_sentences(view);
-            if sentences.iter().any(|(_, s)| kommuner.iter().any(|k| names(s, k))) {
+            if sentences
+                .iter()
+                .any(|(_, s)| kommuner.iter().any(|k| names(s, k)))
+            {
                 return Vec::new();
             }
-            let at = sentences.first().map_or(At::Document { excerpt: None }, |(index, s)| At::Section {
-                index: *index,
-                excerpt: Some(excerpt(s)),
-            });
+            let at = sentences
+                .first()
+                .map_or(At::Document { excerpt: None }, |(index, s)| At::Section {
+                    index: *index,
+                    excerpt: Some(excerpt(s)),
+                });
             vec![Hit::new(
                 "flera kommuner är medlemmar men förbundsordningen namnger inte den kommun vars arkivmyndighet har tillsynen",
                 at,

@@ -75,13 +75,23 @@ fn auditor_sentences(view: &crate::check::view::DocumentView<'_>) -> Vec<(usize,
 }
 
 /// Points at the original sentence whose normalised text is `normalised`.
-fn section_start(view: &crate::check::view::DocumentView<'_>, index: usize, normalised: &str) -> At {
+fn section_start(
+    view: &crate::check::view::DocumentView<'_>,
+    index: usize,
+    normalised: &str,
+) -> At {
     let original = view
         .sentences()
         .into_iter()
-        .find(|(i, s)| *i == index && normalise(&super::wording::LONG_TITLE.replace_all(s, "lagen")) == normalised)
+        .find(|(i, s)| {
+            *i == index
+                && normalise(&super::wording::LONG_TITLE.replace_all(s, "lagen")) == normalised
+        })
         .map(|(_, s)| excerpt(s));
-    At::Section { index, excerpt: original }
+    At::Section {
+        index,
+        excerpt: original,
+    }
 }
 
 fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
@@ -91,7 +101,11 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
             if f.auditors.arrangement != AuditorArrangement::Joint {
                 return Vec::new();
             }
-            let by = f.auditors.joint_appointed_by.as_deref().and_then(|n| f.member(n));
+            let by = f
+                .auditors
+                .joint_appointed_by
+                .as_deref()
+                .and_then(|n| f.member(n));
             match by {
                 Some(m) if matches!(m.kind, MemberKind::Kommun | MemberKind::Region) => Vec::new(),
                 _ => vec![Hit::new(
@@ -103,11 +117,35 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
         }
         Subject::Document(view) => {
             let sentences = auditor_sentences(view);
-            let Some((first, sentence)) = sentences.first() else {
+            let in_revision = sentences.iter().find(|(i, _)| {
+                view.sections
+                    .get(*i)
+                    .is_some_and(|s| s.is(crate::check::topics::Topic::Revision))
+            });
+            let Some((first, sentence)) = in_revision.or(sentences.first()) else {
                 return Vec::new();
             };
+            // The state's joint revisor says nothing about the kommuner's.
             let stated = sentences.iter().any(|(_, t)| {
-                ["för varje förbundsmedlem", "för varje medlem", "var sin revisor", "varsin revisor", "vardera", "utser en revisor", "utse en revisor", "utser revisor", "utse revisor", "en revisor var", "utser var sin", "gemensam revisor", "gemensamma revisorer"]
+                !(t.contains("försäkringskass")
+                    || t.contains("arbetsförmedl")
+                    || t.contains("länsarbetsnämnd")
+                    || t.contains("statens"))
+                    && [
+                        "för varje förbundsmedlem",
+                        "för varje medlem",
+                        "var sin revisor",
+                        "varsin revisor",
+                        "vardera",
+                        "utser en revisor",
+                        "utse en revisor",
+                        "utser revisor",
+                        "utse revisor",
+                        "en revisor var",
+                        "utser var sin",
+                        "gemensam revisor",
+                        "gemensamma revisorer",
+                    ]
                     .iter()
                     .any(|p| t.contains(p))
                     && !t.contains("revisorsersättare och revisorer")
@@ -129,7 +167,12 @@ fn check_state(subject: &Subject<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     let sentences = auditor_sentences(view);
-    let Some((first, sentence)) = sentences.first() else {
+    let in_revision = sentences.iter().find(|(i, _)| {
+        view.sections
+            .get(*i)
+            .is_some_and(|s| s.is(crate::check::topics::Topic::Revision))
+    });
+    let Some((first, sentence)) = in_revision.or(sentences.first()) else {
         return Vec::new();
     };
     let stated = sentences.iter().any(|(_, t)| {

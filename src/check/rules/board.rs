@@ -78,7 +78,10 @@ en kortare tid.",
     check: check_order,
 };
 
-fn per_member(view: &DocumentView<'_>, board: &BoardText) -> Vec<(String, u32, u32, crate::check::rule::At)> {
+fn per_member(
+    view: &DocumentView<'_>,
+    board: &BoardText,
+) -> Vec<(String, u32, u32, crate::check::rule::At)> {
     let mut out = Vec::new();
     for a in &board.appointments {
         match &a.member {
@@ -124,10 +127,15 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
                 .filter(|a| a.ledamoter == 0 || a.ersattare == 0)
                 .map(|a| Hit::new(format!("{} utser {} och {}; varje medlem ska företrädas av minst en ledamot och en ersättare", who(a), count_noun(u64::from(a.ledamoter), "ledamot", "ledamöter"), count_noun(u64::from(a.ersattare), "ersättare", "ersättare")), a.at.clone()))
                 .collect();
-            let named_only = !board.appointments.is_empty() && board.appointments.iter().all(|a| a.member.is_some());
+            let named_only = !board.appointments.is_empty()
+                && board.appointments.iter().all(|a| a.member.is_some());
             if named_only && let Some(first) = board.appointments.first() {
                 for m in &view.members {
-                    if !board.appointments.iter().any(|a| a.member.as_deref() == Some(&m.name)) {
+                    if !board
+                        .appointments
+                        .iter()
+                        .any(|a| a.member.as_deref() == Some(&m.name))
+                    {
                         hits.push(Hit::new(format!("det framgår inte hur många ledamöter och ersättare {} utser; varje medlem ska företrädas av minst en ledamot och en ersättare", m.name), first.at.clone()));
                     }
                 }
@@ -139,7 +147,9 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
 }
 
 fn who(a: &Appointment) -> String {
-    a.member.clone().unwrap_or_else(|| "varje medlem".to_string())
+    a.member
+        .clone()
+        .unwrap_or_else(|| "varje medlem".to_string())
 }
 
 fn check_deputies(subject: &Subject<'_>) -> Vec<Hit> {

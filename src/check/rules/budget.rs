@@ -40,11 +40,17 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
             }
             if !process.consult_members {
                 let path = "/budgetprocess/samråd";
-                hits.push(Hit::new(
-                    "styrelsen ska samråda med medlemmarna innan budgeten fastställs",
-                    at_path(path),
-                )
-                .with_fix(fix_field("sätt samråd till true".to_string(), path, "true")));
+                hits.push(
+                    Hit::new(
+                        "styrelsen ska samråda med medlemmarna innan budgeten fastställs",
+                        at_path(path),
+                    )
+                    .with_fix(fix_field(
+                        "sätt samråd till true".to_string(),
+                        path,
+                        "true",
+                    )),
+                );
             }
             hits
         }
@@ -79,7 +85,10 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
                 ));
             }
             let consulted = budget.iter().any(|(_, s)| normalise(s).contains("samråd"))
-                || view.sections.get(index).is_some_and(|s| normalise(&s.text).contains("samråd"));
+                || view
+                    .sections
+                    .get(index)
+                    .is_some_and(|s| normalise(&s.text).contains("samråd"));
             if !consulted {
                 hits.push(Hit::new(
                     "det framgår inte att styrelsen ska samråda med medlemmarna innan budgeten fastställs",

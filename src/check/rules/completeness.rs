@@ -44,22 +44,134 @@ macro_rules! item {
     };
 }
 
-item!(NAME, 0, "FINSAM-9-1", "1 p.", Severity::Error, "förbundsordningen ska ange namn, säte, medlemmar och ändamål");
-item!(ORGANISATION, 1, "FINSAM-9-2", "2 p.", Severity::Error, "förbundsordningen ska ange förbundets organisation");
-item!(BOARD, 2, "FINSAM-9-3", "3 p.", Severity::Error, "förbundsordningen ska ange styrelsens storlek och hur medlemmarna är företrädda");
-item!(TASKS, 3, "FINSAM-9-4", "4 p.", Severity::Error, "förbundsordningen ska ange uppgifter och beslutanderätt enligt 7 §");
-item!(INITIATIVE, 4, "FINSAM-9-5", "5 p.", Severity::Warning, "förbundsordningen ska ange om medlemmarna får väcka ärenden");
-item!(MAJORITY, 5, "FINSAM-9-6", "6 p.", Severity::Warning, "förbundsordningen ska ange om kvalificerad majoritet gäller");
-item!(NOTICES, 6, "FINSAM-9-7", "7 p.", Severity::Error, "förbundsordningen ska ange var tillkännagivanden anslås");
-item!(SHARES, 7, "FINSAM-9-8", "8 p.", Severity::Error, "förbundsordningen ska ange andelar i tillgångar, skulder och kostnader");
-item!(BORROWING, 8, "FINSAM-9-9", "9 p.", Severity::Info, "förbundsordningen kan begränsa rätten att låna och ingå borgen");
-item!(INSIGHT, 9, "FINSAM-9-10", "10 p.", Severity::Error, "förbundsordningen ska ange medlemmarnas styrning och insyn");
-item!(BUDGET, 10, "FINSAM-9-11", "11 p.", Severity::Error, "förbundsordningen ska ange hur budgeten tas fram");
-item!(AUDIT_TERM, 11, "FINSAM-9-12", "12 p.", Severity::Error, "förbundsordningen ska ange revisorernas mandattid");
-item!(JOINT_AUDITORS, 12, "FINSAM-9-13", "13 p.", Severity::Error, "vid gemensamma revisorer ska det anges hur och av vilken medlem de utses");
-item!(WITHDRAWAL, 13, "FINSAM-9-14-UTTRADE", "14 p.", Severity::Warning, "förbundsordningen ska ange hur en medlem utträder");
-item!(LIQUIDATION, 14, "FINSAM-9-14-LIKVIDATION", "14 p.", Severity::Warning, "förbundsordningen ska ange likvidation och upplösning");
-item!(DISPUTES, 15, "FINSAM-9-14-TVISTER", "14 p.", Severity::Error, "förbundsordningen ska ange hur tvister avgörs");
+item!(
+    NAME,
+    0,
+    "FINSAM-9-1",
+    "1 p.",
+    Severity::Error,
+    "förbundsordningen ska ange namn, säte, medlemmar och ändamål"
+);
+item!(
+    ORGANISATION,
+    1,
+    "FINSAM-9-2",
+    "2 p.",
+    Severity::Error,
+    "förbundsordningen ska ange förbundets organisation"
+);
+item!(
+    BOARD,
+    2,
+    "FINSAM-9-3",
+    "3 p.",
+    Severity::Error,
+    "förbundsordningen ska ange styrelsens storlek och hur medlemmarna är företrädda"
+);
+item!(
+    TASKS,
+    3,
+    "FINSAM-9-4",
+    "4 p.",
+    Severity::Error,
+    "förbundsordningen ska ange uppgifter och beslutanderätt enligt 7 §"
+);
+item!(
+    INITIATIVE,
+    4,
+    "FINSAM-9-5",
+    "5 p.",
+    Severity::Warning,
+    "förbundsordningen ska ange om medlemmarna får väcka ärenden"
+);
+item!(
+    MAJORITY,
+    5,
+    "FINSAM-9-6",
+    "6 p.",
+    Severity::Warning,
+    "förbundsordningen ska ange om kvalificerad majoritet gäller"
+);
+item!(
+    NOTICES,
+    6,
+    "FINSAM-9-7",
+    "7 p.",
+    Severity::Error,
+    "förbundsordningen ska ange var tillkännagivanden anslås"
+);
+item!(
+    SHARES,
+    7,
+    "FINSAM-9-8",
+    "8 p.",
+    Severity::Error,
+    "förbundsordningen ska ange andelar i tillgångar, skulder och kostnader"
+);
+item!(
+    BORROWING,
+    8,
+    "FINSAM-9-9",
+    "9 p.",
+    Severity::Info,
+    "förbundsordningen kan begränsa rätten att låna och ingå borgen"
+);
+item!(
+    INSIGHT,
+    9,
+    "FINSAM-9-10",
+    "10 p.",
+    Severity::Error,
+    "förbundsordningen ska ange medlemmarnas styrning och insyn"
+);
+item!(
+    BUDGET,
+    10,
+    "FINSAM-9-11",
+    "11 p.",
+    Severity::Error,
+    "förbundsordningen ska ange hur budgeten tas fram"
+);
+item!(
+    AUDIT_TERM,
+    11,
+    "FINSAM-9-12",
+    "12 p.",
+    Severity::Error,
+    "förbundsordningen ska ange revisorernas mandattid"
+);
+item!(
+    JOINT_AUDITORS,
+    12,
+    "FINSAM-9-13",
+    "13 p.",
+    Severity::Error,
+    "vid gemensamma revisorer ska det anges hur och av vilken medlem de utses"
+);
+item!(
+    WITHDRAWAL,
+    13,
+    "FINSAM-9-14-UTTRADE",
+    "14 p.",
+    Severity::Warning,
+    "förbundsordningen ska ange hur en medlem utträder"
+);
+item!(
+    LIQUIDATION,
+    14,
+    "FINSAM-9-14-LIKVIDATION",
+    "14 p.",
+    Severity::Warning,
+    "förbundsordningen ska ange likvidation och upplösning"
+);
+item!(
+    DISPUTES,
+    15,
+    "FINSAM-9-14-TVISTER",
+    "14 p.",
+    Severity::Error,
+    "förbundsordningen ska ange hur tvister avgörs"
+);
 
 /// A suggested wording per item.
 const WORDING: [&str; 16] = [
@@ -81,6 +193,46 @@ const WORDING: [&str; 16] = [
     "lägg till en paragraf om hur tvister mellan förbundet och medlemmarna avgörs, t.ex. av allmän domstol",
 ];
 
+/// What is missing, per item (the first item names its missing parts).
+const MISSING: [&str; 16] = [
+    "förbundsordningen anger inte",
+    "förbundsordningen anger inte förbundets organisation; den har ingen bestämmelse om styrelsen",
+    "förbundsordningen anger inte styrelsens storlek och hur medlemmarna är företrädda",
+    "förbundsordningen anger inte förbundets uppgifter och beslutanderätt enligt 7 §",
+    "förbundsordningen anger inte om medlemmarna får väcka ärenden i styrelsen (initiativrätt)",
+    "förbundsordningen anger inte om något beslut kräver kvalificerad majoritet",
+    "förbundsordningen anger inte var förbundets tillkännagivanden ska anslås",
+    "förbundsordningen anger inte medlemmarnas andelar i tillgångar, skulder och kostnader",
+    "förbundsordningen säger inget om förbundet får låna eller ingå borgen",
+    "förbundsordningen anger inte hur medlemmarna styr förbundet och får insyn i det",
+    "förbundsordningen anger inte hur budgeten tas fram",
+    "förbundsordningen anger inte revisorernas mandattid",
+    "förbundsordningen ger kommunerna och regionerna en gemensam revisor men anger inte hur och av vilken medlem den utses",
+    "förbundsordningen anger inte hur en medlem utträder",
+    "förbundsordningen säger inget om likvidation och upplösning",
+    "förbundsordningen anger inte hur tvister mellan förbundet och medlemmarna avgörs",
+];
+
+/// What the law says when the förbundsordning is silent, per item.
+const DEFAULT: [&str; 16] = [
+    "",
+    "",
+    "",
+    "",
+    "",
+    "; då fattas alla beslut med enkel majoritet",
+    "",
+    "",
+    "; förbundet har då inga andra begränsningar än lagens",
+    "",
+    "",
+    "",
+    "",
+    "; då gäller lagens regler om utträde, med tre års uppsägningstid (15 §)",
+    "; då gäller lagens regler, med styrelsen som likvidator (15 §)",
+    "",
+];
+
 fn missing<const N: usize>(subject: &Subject<'_>) -> Vec<Hit> {
     let Subject::Document(view) = subject else {
         return Vec::new();
@@ -98,18 +250,26 @@ fn missing<const N: usize>(subject: &Subject<'_>) -> Vec<Hit> {
     if item.status != Status::Missing {
         return Vec::new();
     }
-    let mut message = format!("förbundsordningen anger inte {}", item.requirement);
-    if let Some(note) = &item.note {
-        message.push_str(&format!(" ({note})"));
+    let mut message = MISSING.get(N).copied().unwrap_or_default().to_string();
+    match (&item.note, N) {
+        (Some(note), 0) => message.push_str(&format!(" {note}")),
+        (Some(note), 2) => message.push_str(&format!(" ({note})")),
+        _ => {}
     }
-    let at = match &item.location {
-        Some(_) => view
-            .sections
-            .iter()
-            .find(|s| item.location.as_deref().is_some_and(|l| l.starts_with(&s.number.map(|n| n.to_string()).unwrap_or_default())))
-            .map_or(At::Document { excerpt: None }, |s| At::Section { index: s.index, excerpt: None }),
-        None => At::Document { excerpt: None },
-    };
+    message.push_str(DEFAULT.get(N).copied().unwrap_or_default());
+    // A partly present item points at the first § where it was seen.
+    let first = item
+        .location
+        .as_deref()
+        .and_then(|l| l.split([',', ' ']).next())
+        .and_then(|n| n.parse::<u32>().ok());
+    let at =
+        first
+            .and_then(|n| view.section_numbered(n))
+            .map_or(At::Document { excerpt: None }, |s| At::Section {
+                index: s.index,
+                excerpt: None,
+            });
     let mut hit = Hit::new(message, at);
     if let Some(wording) = WORDING.get(N) {
         hit = hit.with_fix(fix_note(*wording));

@@ -27,8 +27,16 @@ geografiska område ska både en kommun och en region delta.",
 };
 
 const PARTS: [(MemberKind, &str, &str); 4] = [
-    (MemberKind::Forsakringskassan, "Försäkringskassan", "försäkringskassan"),
-    (MemberKind::Arbetsformedlingen, "Arbetsförmedlingen", "arbetsförmedlingen"),
+    (
+        MemberKind::Forsakringskassan,
+        "Försäkringskassan",
+        "försäkringskassan",
+    ),
+    (
+        MemberKind::Arbetsformedlingen,
+        "Arbetsförmedlingen",
+        "arbetsförmedlingen",
+    ),
     (MemberKind::Region, "en region", "region"),
     (MemberKind::Kommun, "en kommun", "kommun"),
 ];
@@ -61,15 +69,18 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
     match subject {
         Subject::Description(_) => {
             let kinds: Vec<String> = missing.iter().map(|(_, j)| format!("«{j}»")).collect();
-            vec![Hit::new(message, at_path("/medlemmar")).with_fix(fix_note(format!(
-                "lägg till en medlem med typ {} i medlemmar",
-                crate::swedish::join_with(&kinds, "respektive")
-            )))]
+            vec![
+                Hit::new(message, at_path("/medlemmar")).with_fix(fix_note(format!(
+                    "lägg till en medlem med typ {} i medlemmar",
+                    crate::swedish::join_with(&kinds, "respektive")
+                ))),
+            ]
         }
         Subject::Document(view) => {
-            let at = view
-                .section_on(Topic::Medlemmar)
-                .map_or_else(|| crate::check::rule::At::Document { excerpt: None }, |s| section_at(s.index, &s.text));
+            let at = view.section_on(Topic::Medlemmar).map_or_else(
+                || crate::check::rule::At::Document { excerpt: None },
+                |s| section_at(s.index, &s.text),
+            );
             vec![Hit::new(message, at)]
         }
         Subject::Package(_) => Vec::new(),

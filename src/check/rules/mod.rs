@@ -96,7 +96,12 @@ pub(crate) fn at_path(path: &str) -> At {
 pub(crate) fn section_at(index: usize, text: &str) -> At {
     At::Section {
         index,
-        excerpt: Some(excerpt(super::text::sentences(text).first().copied().unwrap_or(text))),
+        excerpt: Some(excerpt(
+            super::text::sentences(text)
+                .first()
+                .copied()
+                .unwrap_or(text),
+        )),
     }
 }
 
@@ -127,7 +132,8 @@ mod tests {
         let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
         for id in &ids {
             assert!(
-                id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                id.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
                 "{id} is upper-case ASCII with hyphens"
             );
         }
@@ -141,7 +147,12 @@ mod tests {
     fn unverified_rules_never_report_errors() {
         for rule in RULES {
             if !rule.citation.verified {
-                assert_ne!(rule.effective_severity(), crate::finding::Severity::Error, "{}", rule.id);
+                assert_ne!(
+                    rule.effective_severity(),
+                    crate::finding::Severity::Error,
+                    "{}",
+                    rule.id
+                );
             }
         }
     }

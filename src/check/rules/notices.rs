@@ -23,7 +23,14 @@ ha en anslagstavla, och den ska vara tillgänglig på kommunens eller regionens 
     check,
 };
 
-const WEB: &[&str] = &["webbplats", "hemsida", "webb", "internet", "digital", "elektronisk"];
+const WEB: &[&str] = &[
+    "webbplats",
+    "hemsida",
+    "webb",
+    "internet",
+    "digital",
+    "elektronisk",
+];
 
 fn check(subject: &Subject<'_>) -> Vec<Hit> {
     match subject {
@@ -47,7 +54,10 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
             let mut hits = Vec::new();
             for (index, s) in view.sentences() {
                 let t = normalise(s);
-                if !t.contains("anslagstavl") || WEB.iter().any(|w| t.contains(w)) || seen.contains(&index) {
+                if !t.contains("anslagstavl")
+                    || WEB.iter().any(|w| t.contains(w))
+                    || seen.contains(&index)
+                {
                     continue;
                 }
                 seen.push(index);

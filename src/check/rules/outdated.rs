@@ -24,13 +24,16 @@ const PARTS_STATUTE: &str = "Sammanfattning av 1 § i gällande lydelse: partern
 samordning är Försäkringskassan, Arbetsförmedlingen, en region och en eller flera kommuner.";
 
 static FK: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i:\b(?:den\s+)?allmänn?a?\s+försäkringskass\w*)|\bFörsäkringskassan\s+i\s+\p{Lu}\p{L}*\s+län\b")
+    pattern(
+        r"(?i:\b(?:den\s+)?allmänn?a?\s+försäkringskass\w*)|\bFörsäkringskassan\s+i\s+\p{Lu}\p{L}*\s+län\b",
+    )
 });
 static AF: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blänsarbetsnämnd\w*"));
 static REGION: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blandsting\w*"));
 static SKL: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\bSKL\b|(?i:sveriges\s+kommuner\s+och\s+landsting)"));
-static KL: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)kommunallagen\s*\(\s*1991\s*:\s*900\s*\)"));
+    LazyLock::new(|| pattern(r"\bSKL\b|(?i:sveriges\s+kommuner\s+och\s+landsting\w*)"));
+static KL: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)kommunallagen\s*\(\s*1991\s*:\s*900\s*\)"));
 
 /// Allmän försäkringskassa.
 pub const FORSAKRINGSKASSAN: Rule = Rule {
@@ -47,8 +50,8 @@ namnen pekar på organ som inte finns.",
 };
 const W_FK: Wording = Wording {
     pattern: &FK,
-    problem: "texten använder en försäkringskassa som inte längre finns",
-    modern: "«Försäkringskassan» (en myndighet sedan 2005)",
+    problem: "texten nämner en försäkringskassa som inte längre finns; sedan 2005 är Försäkringskassan en enda myndighet",
+    modern: "«Försäkringskassan»",
     exact: None,
     skip_in_title: true,
     skip_in_skl: false,
@@ -69,8 +72,8 @@ upphörde 2008 och parten är sedan dess Arbetsförmedlingen.",
 };
 const W_AF: Wording = Wording {
     pattern: &AF,
-    problem: "«länsarbetsnämnd» är en föråldrad benämning",
-    modern: "«Arbetsförmedlingen» (sedan 2008)",
+    problem: "texten nämner länsarbetsnämnden, som upphörde 2008; parten är Arbetsförmedlingen",
+    modern: "«Arbetsförmedlingen»",
     exact: None,
     skip_in_title: true,
     skip_in_skl: false,
@@ -91,8 +94,8 @@ Varför: sedan 2019 heter landstingen regioner, i lag och i sina egna namn.",
 };
 const W_REGION: Wording = Wording {
     pattern: &REGION,
-    problem: "«landsting» är en föråldrad benämning",
-    modern: "«region» (t.ex. «Region Stockholm», «regionfullmäktige»; sedan 2019)",
+    problem: "«landsting» är en föråldrad benämning; landstingen heter regioner sedan 2019",
+    modern: "«region» (t.ex. «Region Stockholm», «regionfullmäktige»)",
     exact: None,
     skip_in_title: true,
     skip_in_skl: true,
@@ -113,7 +116,7 @@ Kommuner och Regioner (SKR).",
 };
 const W_SKR: Wording = Wording {
     pattern: &SKL,
-    problem: "SKL heter numera SKR",
+    problem: "Sveriges Kommuner och Landsting (SKL) heter Sveriges Kommuner och Regioner (SKR) sedan 2019",
     modern: "«Sveriges Kommuner och Regioner (SKR)»",
     exact: None,
     skip_in_title: false,
@@ -166,7 +169,7 @@ rehabiliteringsinsatser.",
 };
 const W_TITLE: Wording = Wording {
     pattern: &LONG_TITLE,
-    problem: "texten använder lagens gamla rubrik",
+    problem: "texten använder lagens äldre rubrik, som räknar upp parter som inte längre finns",
     modern: "«lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser»",
     exact: None,
     skip_in_title: false,

@@ -5,6 +5,9 @@
 //! decide; every member adopts the same förbundsordning.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::shares::judge;
 use crate::check::facts::{self, shares::stated};
@@ -36,42 +39,70 @@ macro_rules! package_rule {
     };
 }
 
-package_rule!(NAME, "PAKET-NAMN", "förbundets namn ska vara detsamma i alla handlingar",
+package_rule!(
+    NAME,
+    "PAKET-NAMN",
+    "förbundets namn ska vara detsamma i alla handlingar",
     "Vad regeln gör: jämför förbundets namn i förbundsordningen, avsiktsförklaringen och \
 tjänsteutlåtandena.\n\nVarför: olika namn gör det oklart vilket förbund medlemmarna beslutar om.",
-    check_name);
-package_rule!(MEMBERS, "PAKET-MEDLEMMAR", "medlemmarna ska vara desamma i alla handlingar",
+    check_name
+);
+package_rule!(
+    MEMBERS,
+    "PAKET-MEDLEMMAR",
+    "medlemmarna ska vara desamma i alla handlingar",
     "Vad regeln gör: jämför de medlemmar som förbundsordningen, avsiktsförklaringens underskrifter \
 och tjänsteutlåtandena nämner.\n\nVarför: ett förbund med andra parter än dem som beslutar kan \
 inte bildas.",
-    check_members);
-package_rule!(START, "PAKET-START", "verksamhetsstarten ska vara densamma i alla handlingar",
+    check_members
+);
+package_rule!(
+    START,
+    "PAKET-START",
+    "verksamhetsstarten ska vara densamma i alla handlingar",
     "Vad regeln gör: jämför dagen då verksamheten startar.\n\nVarför: medlemmarna ska besluta om \
 samma start.",
-    check_start);
-package_rule!(BUDGET, "PAKET-BUDGET", "budgetbeloppen ska vara desamma i alla handlingar",
+    check_start
+);
+package_rule!(
+    BUDGET,
+    "PAKET-BUDGET",
+    "budgetbeloppen ska vara desamma i alla handlingar",
     "Vad regeln gör: jämför förbundets budget år för år i avsiktsförklaringen och \
 tjänsteutlåtandena (och beskrivningen, när den finns).\n\nVarför: medlemmarnas kostnader räknas \
 ur budgeten; olika belopp ger olika beslut.",
-    check_budget);
-package_rule!(SHARE, "PAKET-ANDEL", "varje tjänsteutlåtandes andel ska följa fördelningen i 5 §",
+    check_budget
+);
+package_rule!(
+    SHARE,
+    "PAKET-ANDEL",
+    "varje tjänsteutlåtandes andel ska följa fördelningen i 5 §",
     "Vad regeln gör: jämför den andel och det belopp som ett tjänsteutlåtande anger för sin \
 medlem med fördelningen i 5 § av förbundets budget (en fjärdedel för en ensam kommun eller \
 region; vid flera kommuner enligt beskrivningens fördelning).\n\nVarför: fullmäktige beslutar \
 om medel på grundval av tjänsteutlåtandet.",
-    check_share);
-package_rule!(DECISIONS, "PAKET-ATT-SATSER", "att-satserna ska omfatta förbundsordning, avsiktsförklaring, ledamöter och ersättare, och revisor",
+    check_share
+);
+package_rule!(
+    DECISIONS,
+    "PAKET-ATT-SATSER",
+    "att-satserna ska omfatta förbundsordning, avsiktsförklaring, ledamöter och ersättare, och revisor",
     "Vad regeln gör: läser att-satserna under «Förslag till beslut» och letar efter att \
 fastställa förbundsordningen, ställa sig bakom avsiktsförklaringen, utse ledamöter och \
 ersättare (så många som medlemmen utser enligt förbundsordningen) och utse revisor.\n\nVarför: \
 utan dessa beslut kan medlemmen inte delta i förbundet när det bildas.",
-    check_decisions);
-package_rule!(SAME_TEXT, "PAKET-LIKALYDANDE", "alla medlemmar ska anta samma förbundsordning",
+    check_decisions
+);
+package_rule!(
+    SAME_TEXT,
+    "PAKET-LIKALYDANDE",
+    "alla medlemmar ska anta samma förbundsordning",
     "Vad regeln gör: jämför ett innehållsfingeravtryck av varje förbundsordning i paketet (text \
 och rubriker, utan hänsyn till radbrytningar och skiftläge) och pekar ut de paragrafer som \
 skiljer sig.\n\nVarför: förbundet bildas först när samtliga medlemmar har antagit en likalydande \
 förbundsordning.",
-    check_same_text);
+    check_same_text
+);
 
 fn at<T>(document: usize, read: &Read<T>) -> At {
     At::Member {
@@ -81,8 +112,13 @@ fn at<T>(document: usize, read: &Read<T>) -> At {
     }
 }
 
-fn kind_name(d: &PackageEntry<'_>) -> &'static str {
-    d.view.kind().swedish()
+/// "förbundsordningen", "avsiktsförklaringen", "tjänsteutlåtandet".
+fn definite(d: &PackageEntry<'_>) -> &'static str {
+    match d.view.kind() {
+        DocumentKind::Forbundsordning => "förbundsordningen",
+        DocumentKind::Avsiktsforklaring => "avsiktsförklaringen",
+        DocumentKind::Tjansteutlatande => "tjänsteutlåtandet",
+    }
 }
 
 /// Compares one fact across the documents with the förbundsordning's (or
@@ -110,24 +146,28 @@ fn compare<'v, 'a: 'v, T: 'v>(
         .iter()
         .filter(|(i, _, r)| i != ri && !same(&r.value, &rv.value))
         .map(|(i, d, r)| {
-            let whose = format!("{} ({})", kind_name(rd), rd.file);
-            Hit::new(say(&r.value, &rv.value, kind_name(d), &whose), at(*i, r))
+            let whose = format!("{} ({})", definite(rd), rd.file);
+            Hit::new(say(&r.value, &rv.value, definite(d), &whose), at(*i, r))
         })
         .collect()
 }
 
 fn check_name(subject: &Subject<'_>) -> Vec<Hit> {
-    let Subject::Package(view) = subject else { return Vec::new() };
+    let Subject::Package(view) = subject else {
+        return Vec::new();
+    };
     compare(
         view,
         |d| d.name.as_ref(),
         |a, b| normalise(a).trim_end_matches('.') == normalise(b).trim_end_matches('.'),
-        |a, b, kind, whose| format!("{kind}en anger förbundets namn «{a}», men {whose} anger «{b}»"),
+        |a, b, kind, whose| format!("{kind} anger förbundets namn «{a}», men {whose} anger «{b}»"),
     )
 }
 
 fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
-    let Subject::Package(view) = subject else { return Vec::new() };
+    let Subject::Package(view) = subject else {
+        return Vec::new();
+    };
     let set = |v: &Vec<String>| {
         let mut s: Vec<String> = v.iter().map(|n| normalise(n)).collect();
         s.sort();
@@ -144,39 +184,57 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
             let extra: Vec<&String> = a.iter().filter(|n| !sb.contains(&normalise(n))).collect();
             let mut parts = Vec::new();
             if !missing.is_empty() {
-                parts.push(format!("saknar {}", join_and(&missing.iter().map(|s| s.as_str()).collect::<Vec<_>>())));
+                parts.push(format!(
+                    "saknar {}",
+                    join_and(&missing.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+                ));
             }
             if !extra.is_empty() {
-                parts.push(format!("nämner även {}", join_and(&extra.iter().map(|s| s.as_str()).collect::<Vec<_>>())));
+                parts.push(format!(
+                    "nämner även {}",
+                    join_and(&extra.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+                ));
             }
-            format!("medlemmarna i {kind}en stämmer inte med {whose}: {}", parts.join(" och "))
+            format!(
+                "medlemmarna i {kind} stämmer inte med {whose}: {kind} {}",
+                parts.join(" och ")
+            )
         },
     )
 }
 
 fn check_start(subject: &Subject<'_>) -> Vec<Hit> {
-    let Subject::Package(view) = subject else { return Vec::new() };
+    let Subject::Package(view) = subject else {
+        return Vec::new();
+    };
     compare(
         view,
         |d| d.start.as_ref(),
         |a, b| a == b,
-        |a, b, kind, whose| format!("{kind}en anger att verksamheten startar {}, men {whose} anger {}", date_long(*a), date_long(*b)),
+        |a, b, kind, whose| {
+            format!(
+                "{kind} anger att verksamheten startar {}, men {whose} anger {}",
+                date_long(*a),
+                date_long(*b)
+            )
+        },
     )
 }
 
-/// The budget per year to compare with: the description's, else the first
-/// document's that states the year.
-fn reference_budget(view: &PackageView<'_>) -> BTreeMap<i32, u64> {
+/// The budget per year to compare with, and where it comes from: the
+/// description's, else the first document's that states the year.
+fn reference_budget(view: &PackageView<'_>) -> BTreeMap<i32, (u64, String)> {
     let mut out = BTreeMap::new();
     if let Some(f) = view.forbund {
         for b in &f.economy.budgets {
-            out.insert(b.year, b.amount);
+            out.insert(b.year, (b.amount, "beskrivningen".to_string()));
         }
         return out;
     }
     for d in &view.documents {
         for b in &d.budgets {
-            out.entry(b.value.0).or_insert(b.value.1);
+            out.entry(b.value.0)
+                .or_insert_with(|| (b.value.1, format!("{} ({})", definite(d), d.file)));
         }
     }
     out
@@ -187,18 +245,24 @@ fn close(a: u64, b: u64) -> bool {
 }
 
 fn check_budget(subject: &Subject<'_>) -> Vec<Hit> {
-    let Subject::Package(view) = subject else { return Vec::new() };
+    let Subject::Package(view) = subject else {
+        return Vec::new();
+    };
     let reference = reference_budget(view);
-    let source = if view.forbund.is_some() { "beskrivningen" } else { "den första handling som anger året" };
     let mut hits = Vec::new();
     for (i, d) in view.documents.iter().enumerate() {
         for b in &d.budgets {
             let (year, amount) = b.value;
-            if let Some(expected) = reference.get(&year)
+            if let Some((expected, source)) = reference.get(&year)
                 && !close(amount, *expected)
             {
                 hits.push(Hit::new(
-                    format!("{}en anger förbundets budget år {year} till {}, men {source} anger {}", kind_name(d), kronor(amount), kronor(*expected)),
+                    format!(
+                        "{} anger förbundets budget år {year} till {}, men {source} anger {}",
+                        definite(d),
+                        kronor(amount),
+                        kronor(*expected)
+                    ),
                     at(i, b),
                 ));
             }
@@ -208,7 +272,9 @@ fn check_budget(subject: &Subject<'_>) -> Vec<Hit> {
 }
 
 fn check_share(subject: &Subject<'_>) -> Vec<Hit> {
-    let Subject::Package(view) = subject else { return Vec::new() };
+    let Subject::Package(view) = subject else {
+        return Vec::new();
+    };
     let budget = reference_budget(view);
     let fo_members: Vec<crate::check::view::NamedMember> = view
         .of(DocumentKind::Forbundsordning)
@@ -219,13 +285,26 @@ fn check_share(subject: &Subject<'_>) -> Vec<Hit> {
     for (i, d) in view.of(DocumentKind::Tjansteutlatande) {
         let Some(member) = &d.member else { continue };
         for hit in judge(&stated(d.view.sentences(), &fo_members), &fo_members) {
-            let At::Section { index, excerpt } = hit.at else { continue };
-            hits.push(Hit::new(hit.message, At::Member { document: i, section: Some(index), excerpt }));
+            let At::Section { index, excerpt } = hit.at else {
+                continue;
+            };
+            hits.push(Hit::new(
+                hit.message,
+                At::Member {
+                    document: i,
+                    section: Some(index),
+                    excerpt,
+                },
+            ));
         }
         for cost in &d.member_costs {
             let (year, amount) = cost.value;
-            let Some(total) = budget.get(&year) else { continue };
-            let Some(expected) = expected_cost(view, &fo_members, member, *total) else { continue };
+            let Some((total, _)) = budget.get(&year) else {
+                continue;
+            };
+            let Some(expected) = expected_cost(view, &fo_members, member, *total) else {
+                continue;
+            };
             if !close(amount, expected) {
                 hits.push(Hit::new(
                     format!("tjänsteutlåtandet anger {member}s kostnad år {year} till {}, men enligt 5 § blir den {} av budgeten {}", kronor(amount), kronor(expected), kronor(*total)),
@@ -239,15 +318,27 @@ fn check_share(subject: &Subject<'_>) -> Vec<Hit> {
 
 /// What `member` pays of `total` under 5 §: exactly from the description
 /// when there is one, else a quarter for a lone kommun or region.
-fn expected_cost(view: &PackageView<'_>, members: &[crate::check::view::NamedMember], member: &str, total: u64) -> Option<u64> {
+fn expected_cost(
+    view: &PackageView<'_>,
+    members: &[crate::check::view::NamedMember],
+    member: &str,
+    total: u64,
+) -> Option<u64> {
     if let Some(f) = view.forbund {
-        let index = f.members.iter().position(|m| normalise(&m.namn) == normalise(member))?;
+        let index = f
+            .members
+            .iter()
+            .position(|m| normalise(&m.namn) == normalise(member))?;
         return Some(f.member_amount(index, total));
     }
     let kind = crate::check::view::classify(member)?;
     match kind {
         MemberKind::Forsakringskassan => Some(total / 2),
-        MemberKind::Kommun | MemberKind::Region if members.iter().filter(|m| m.kind == kind).count() == 1 => Some(total / 4),
+        MemberKind::Kommun | MemberKind::Region
+            if members.iter().filter(|m| m.kind == kind).count() == 1 =>
+        {
+            Some(total / 4)
+        }
         _ => None,
     }
 }
@@ -255,7 +346,10 @@ fn expected_cost(view: &PackageView<'_>, members: &[crate::check::view::NamedMem
 /// How many ledamöter and ersättare `member` appoints.
 fn appointed(view: &PackageView<'_>, member: &str) -> Option<(u32, u32)> {
     if let Some(f) = view.forbund {
-        let m = f.members.iter().find(|m| normalise(&m.namn) == normalise(member))?;
+        let m = f
+            .members
+            .iter()
+            .find(|m| normalise(&m.namn) == normalise(member))?;
         return Some((m.members_appointed, m.deputies_appointed));
     }
     let (_, fo) = view.of(DocumentKind::Forbundsordning).next()?;
@@ -267,18 +361,35 @@ fn appointed(view: &PackageView<'_>, member: &str) -> Option<(u32, u32)> {
     })
 }
 
+static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)\butse\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+och\s+({NUMBER})\s+ersättare"
+    ))
+});
+
 fn check_decisions(subject: &Subject<'_>) -> Vec<Hit> {
-    let Subject::Package(view) = subject else { return Vec::new() };
-    let counts = pattern(&format!(r"(?i)\butse\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+och\s+({NUMBER})\s+ersättare"));
+    let Subject::Package(view) = subject else {
+        return Vec::new();
+    };
+    let counts = &*COUNTS;
     let mut hits = Vec::new();
     for (i, d) in view.of(DocumentKind::Tjansteutlatande) {
         let all: Vec<String> = d.decisions.iter().map(|r| normalise(&r.value)).collect();
         let has = |f: &dyn Fn(&str) -> bool| all.iter().any(|a| f(a));
         let mut missing = Vec::new();
-        if !has(&|a| a.contains("förbundsordning") && (a.contains("fastställ") || a.contains("anta") || a.contains("godkänn"))) {
+        if !has(&|a| {
+            a.contains("förbundsordning")
+                && (a.contains("fastställ") || a.contains("anta") || a.contains("godkänn"))
+        }) {
             missing.push("att fastställa förbundsordningen");
         }
-        if !has(&|a| a.contains("avsiktsförklaring") && (a.contains("bakom") || a.contains("godkänn") || a.contains("anta") || a.contains("fastställ"))) {
+        if !has(&|a| {
+            a.contains("avsiktsförklaring")
+                && (a.contains("bakom")
+                    || a.contains("godkänn")
+                    || a.contains("anta")
+                    || a.contains("fastställ"))
+        }) {
             missing.push("att ställa sig bakom avsiktsförklaringen");
         }
         if !has(&|a| a.contains("utse") && a.contains("ledam") && a.contains("ersättare")) {
@@ -287,20 +398,46 @@ fn check_decisions(subject: &Subject<'_>) -> Vec<Hit> {
         if !has(&|a| a.contains("utse") && a.contains("revisor")) {
             missing.push("att utse revisor");
         }
-        let place = d.decisions.first().map_or(At::Member { document: i, section: None, excerpt: None }, |r| at(i, r));
+        let place = d.decisions.first().map_or(
+            At::Member {
+                document: i,
+                section: None,
+                excerpt: None,
+            },
+            |r| at(i, r),
+        );
         if !missing.is_empty() {
             hits.push(Hit::new(
                 format!("förslaget till beslut saknar {}", join_and(&missing)),
                 place.clone(),
             ));
         }
-        let (Some(member), Some((l, e))) = (&d.member, d.member.as_deref().and_then(|m| appointed(view, m))) else { continue };
+        let (Some(member), Some((l, e))) = (
+            &d.member,
+            d.member.as_deref().and_then(|m| appointed(view, m)),
+        ) else {
+            continue;
+        };
         for r in &d.decisions {
-            let Some(c) = counts.captures(&r.value) else { continue };
-            let stated = (c.get(1).and_then(|m| number(m.as_str())), c.get(2).and_then(|m| number(m.as_str())));
+            let Some(c) = counts.captures(&r.value) else {
+                continue;
+            };
+            let stated = (
+                c.get(1).and_then(|m| number(m.as_str())),
+                c.get(2).and_then(|m| number(m.as_str())),
+            );
             if stated != (Some(l), Some(e)) {
+                let noun = |n: u32, one: &str, many: &str| {
+                    crate::swedish::count_noun(u64::from(n), one, many)
+                };
                 hits.push(Hit::new(
-                    format!("att-satsen utser {} ledamöter och {} ersättare, men {member} utser enligt förbundsordningen {} och {}", stated.0.unwrap_or(0), stated.1.unwrap_or(0), crate::swedish::count_noun(u64::from(l), "ledamot", "ledamöter"), crate::swedish::count_noun(u64::from(e), "ersättare", "ersättare")),
+                    format!(
+                        "att-satsen utser {} och {}, men {member} utser enligt förbundsordningen {} och {}",
+                        noun(stated.0.unwrap_or(0), "ledamot", "ledamöter"),
+                        noun(stated.1.unwrap_or(0), "ersättare", "ersättare"),
+                        noun(l, "ledamot", "ledamöter"),
+                        noun(e, "ersättare", "ersättare")
+                    ),
                     at(i, r),
                 ));
             }
@@ -310,9 +447,13 @@ fn check_decisions(subject: &Subject<'_>) -> Vec<Hit> {
 }
 
 fn check_same_text(subject: &Subject<'_>) -> Vec<Hit> {
-    let Subject::Package(view) = subject else { return Vec::new() };
+    let Subject::Package(view) = subject else {
+        return Vec::new();
+    };
     let fos: Vec<(usize, &PackageEntry<'_>)> = view.of(DocumentKind::Forbundsordning).collect();
-    let Some((_, first)) = fos.first() else { return Vec::new() };
+    let Some((_, first)) = fos.first() else {
+        return Vec::new();
+    };
     let reference = fingerprint(&first.view);
     let mut hits = Vec::new();
     for (i, d) in fos.iter().skip(1) {
@@ -323,7 +464,14 @@ fn check_same_text(subject: &Subject<'_>) -> Vec<Hit> {
             .view
             .sections
             .iter()
-            .zip(first.view.sections.iter().map(Some).chain(std::iter::repeat(None)))
+            .zip(
+                first
+                    .view
+                    .sections
+                    .iter()
+                    .map(Some)
+                    .chain(std::iter::repeat(None)),
+            )
             .filter(|(a, b)| b.is_none_or(|b| section_text(a) != section_text(b)))
             .map(|(a, _)| a.label.clone())
             .collect();
@@ -331,13 +479,24 @@ fn check_same_text(subject: &Subject<'_>) -> Vec<Hit> {
             .view
             .sections
             .iter()
-            .zip(first.view.sections.iter().map(Some).chain(std::iter::repeat(None)))
+            .zip(
+                first
+                    .view
+                    .sections
+                    .iter()
+                    .map(Some)
+                    .chain(std::iter::repeat(None)),
+            )
             .find(|(a, b)| b.is_none_or(|b| section_text(a) != section_text(b)))
             .map(|(a, _)| a.index);
         let count = if d.view.sections.len() == first.view.sections.len() {
             String::new()
         } else {
-            format!("; den har {} paragrafer mot {}", d.view.sections.len(), first.view.sections.len())
+            format!(
+                "; den har {} paragrafer mot {}",
+                d.view.sections.len(),
+                first.view.sections.len()
+            )
         };
         hits.push(Hit::new(
             format!(

@@ -58,8 +58,18 @@ static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(\d+)(?:\s*(?:,|och|–|-)\s*(\d+))?\s*§§?"));
 
 const LAW_AFTER: &[&str] = &[
-    "lag", "finsaml", "sfs", "kommunallag", "arkivlag", "förvaltningslag", "förordning",
-    "(2003", "(2017", "(1990", "offentlighets", "sekretess",
+    "lag",
+    "finsaml",
+    "sfs",
+    "kommunallag",
+    "arkivlag",
+    "förvaltningslag",
+    "förordning",
+    "(2003",
+    "(2017",
+    "(1990",
+    "offentlighets",
+    "sekretess",
 ];
 
 fn references(view: &DocumentView<'_>) -> Vec<Reference> {
@@ -112,7 +122,12 @@ fn check_exists(subject: &Subject<'_>) -> Vec<Hit> {
     if !view.sections.iter().any(|s| s.number.is_some()) {
         return Vec::new();
     }
-    let last = view.sections.iter().filter_map(|s| s.number).max().unwrap_or(0);
+    let last = view
+        .sections
+        .iter()
+        .filter_map(|s| s.number)
+        .max()
+        .unwrap_or(0);
     references(view)
         .into_iter()
         .filter(|r| view.section_numbered(r.number).is_none())
@@ -145,15 +160,18 @@ fn check_subject(subject: &Subject<'_>) -> Vec<Hit> {
             "meningen talar om {} men hänvisar till {}, som handlar om {}",
             cue.swedish(),
             target.label,
-            target
-                .topics
-                .first()
-                .map_or("något annat", |t| t.swedish())
+            target.topics.first().map_or("något annat", |t| t.swedish())
         );
         if let Some(n) = better {
             message.push_str(&format!("; avses {n} §?"));
         }
-        hits.push(Hit::new(message, At::Section { index: r.section, excerpt: Some(excerpt(&r.sentence)) }));
+        hits.push(Hit::new(
+            message,
+            At::Section {
+                index: r.section,
+                excerpt: Some(excerpt(&r.sentence)),
+            },
+        ));
     }
     hits
 }

@@ -62,7 +62,10 @@ fn description(f: &crate::spec::Forbund) -> Vec<Hit> {
         return Vec::new();
     }
     let mut hits = Vec::new();
-    for (kind, part) in [(MemberKind::Kommun, "kommunernas"), (MemberKind::Region, "regionernas")] {
+    for (kind, part) in [
+        (MemberKind::Kommun, "kommunernas"),
+        (MemberKind::Region, "regionernas"),
+    ] {
         let group: Vec<(usize, Option<f64>)> = f
             .members
             .iter()
@@ -98,11 +101,21 @@ pub fn judge(found: &[StatedShare], members: &[NamedMember]) -> Vec<Hit> {
             s.at.clone(),
         )
     };
-    let fk: Vec<&StatedShare> = found.iter().filter(|s| s.party == Party::Forsakringskassan).collect();
-    let af: Vec<&StatedShare> = found.iter().filter(|s| s.party == Party::Arbetsformedlingen).collect();
+    let fk: Vec<&StatedShare> = found
+        .iter()
+        .filter(|s| s.party == Party::Forsakringskassan)
+        .collect();
+    let af: Vec<&StatedShare> = found
+        .iter()
+        .filter(|s| s.party == Party::Arbetsformedlingen)
+        .collect();
     for s in found.iter().filter(|s| s.party == Party::State) {
         if (s.value - 0.5).abs() > CLOSE {
-            hits.push(wrong(s, 0.5, "staten (Försäkringskassan för sig och Arbetsförmedlingen)"));
+            hits.push(wrong(
+                s,
+                0.5,
+                "staten (Försäkringskassan för sig och Arbetsförmedlingen)",
+            ));
         }
     }
     match (fk.first(), af.first()) {
@@ -128,7 +141,12 @@ pub fn judge(found: &[StatedShare], members: &[NamedMember]) -> Vec<Hit> {
     }
     for (kind, general, plural, singular) in [
         (MemberKind::Region, Party::Regions, "regionerna", "regionen"),
-        (MemberKind::Kommun, Party::Kommuner, "kommunerna", "kommunen"),
+        (
+            MemberKind::Kommun,
+            Party::Kommuner,
+            "kommunerna",
+            "kommunen",
+        ),
     ] {
         let several = members.iter().filter(|m| m.kind == kind).count() > 1;
         let whose = if several { plural } else { singular };
@@ -182,8 +200,15 @@ fn check_state(subject: &Subject<'_>) -> Vec<Hit> {
     let crate::check::rule::At::Section { index, .. } = &fk.at else {
         return Vec::new();
     };
-    let text = view.sections.get(*index).map(|s| normalise(&s.text)).unwrap_or_default();
-    if text.contains("stat") || text.contains("arbetsförmedling") || text.contains("länsarbetsnämnd") {
+    let text = view
+        .sections
+        .get(*index)
+        .map(|s| normalise(&s.text))
+        .unwrap_or_default();
+    if text.contains("stat")
+        || text.contains("arbetsförmedling")
+        || text.contains("länsarbetsnämnd")
+    {
         return Vec::new();
     }
     vec![Hit::new(

@@ -61,7 +61,7 @@ rehabiliteringsinsatser.",
 };
 const W_RUBRIK: Wording = Wording {
     pattern: &RUBRIK,
-    problem: "lagens rubrik återges med «för»",
+    problem: "lagens rubrik återges med «för» i stället för «av»",
     modern: "«finansiell samordning av rehabiliteringsinsatser»",
     exact: None,
     skip_in_title: false,

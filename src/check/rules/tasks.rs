@@ -40,7 +40,10 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
     }
     let at = view
         .section_on(Topic::Uppgifter)
-        .map_or(At::Document { excerpt: None }, |s| At::Section { index: s.index, excerpt: None });
+        .map_or(At::Document { excerpt: None }, |s| At::Section {
+            index: s.index,
+            excerpt: None,
+        });
     vec![Hit::new(
         "förbundsordningen säger inte att förbundet saknar rätt att besluta om förmåner eller rättigheter för enskilda och att utöva myndighet",
         at,

@@ -108,28 +108,69 @@ fn judge(first: &First, bounds: &Bounds, whose: &str) -> Vec<Hit> {
             )
         };
         let mut hit = Hit::new(
-            format!("{whose} första mandattid slutar {}, men den ska sluta {why}", date_long(to)),
+            format!(
+                "{whose} första mandattid slutar {}, men den ska sluta {why}",
+                date_long(to)
+            ),
             first.at.clone(),
         );
         if let Some(s) = suggested {
-            hit = hit.with_fix(fix(format!("låt den första mandattiden sluta {}", date_long(s))));
+            hit = hit.with_fix(fix(format!(
+                "låt den första mandattiden sluta {}",
+                date_long(s)
+            )));
         }
         hits.push(hit);
     }
     if let Some(from) = first.from {
         if from > to {
-            hits.push(Hit::new(format!("{whose} första mandattid börjar {} men slutar redan {}", date_long(from), date_long(to)), first.at_from.clone()));
+            hits.push(Hit::new(
+                format!(
+                    "{whose} första mandattid börjar {} men slutar redan {}",
+                    date_long(from),
+                    date_long(to)
+                ),
+                first.at_from.clone(),
+            ));
         }
-        if let Some(formed) = bounds.formed && from < formed {
-            hits.push(Hit::new(format!("{whose} första mandattid börjar {}, före förbundets bildande {}", date_long(from), date_long(formed)), first.at_from.clone()));
-        } else if let Some((earliest, why)) = &bounds.earliest && from < *earliest {
-            hits.push(Hit::new(format!("{whose} första mandattid börjar {}, innan förbundet kan vara bildat ({why})", date_long(from)), first.at_from.clone()));
+        if let Some(formed) = bounds.formed
+            && from < formed
+        {
+            hits.push(Hit::new(
+                format!(
+                    "{whose} första mandattid börjar {}, före förbundets bildande {}",
+                    date_long(from),
+                    date_long(formed)
+                ),
+                first.at_from.clone(),
+            ));
+        } else if let Some((earliest, why)) = &bounds.earliest
+            && from < *earliest
+        {
+            hits.push(Hit::new(
+                format!(
+                    "{whose} första mandattid börjar {}, innan förbundet kan vara bildat ({why})",
+                    date_long(from)
+                ),
+                first.at_from.clone(),
+            ));
         }
-        if let Some(limit) = from.with_year(from.year() + 4) && to >= limit {
-            hits.push(Hit::new(format!("{whose} första mandattid, {}–{}, är längre än fyra år", date_long(from), date_long(to)), first.at.clone()));
+        if let Some(limit) = from.with_year(from.year() + 4)
+            && to >= limit
+        {
+            hits.push(Hit::new(
+                format!(
+                    "{whose} första mandattid, {}–{}, är längre än fyra år",
+                    date_long(from),
+                    date_long(to)
+                ),
+                first.at.clone(),
+            ));
         }
     }
-    if let Some(board_from) = bounds.board_from && to < board_from {
+    if let Some(board_from) = bounds.board_from
+        && to < board_from
+    {
         hits.push(Hit::new(
             format!("{whose} första mandattid slutar {}, innan styrelsens första mandattid börjar {}; den ligger före förbundets verksamhet", date_long(to), date_long(board_from)),
             first.at.clone(),
@@ -140,7 +181,13 @@ fn judge(first: &First, bounds: &Bounds, whose: &str) -> Vec<Hit> {
 
 fn later_years(years: u32, at: At, whose: &str, field: Option<&str>) -> Option<Hit> {
     (years > 4).then(|| {
-        let hit = Hit::new(format!("{whose} mandattider är {years} år; en mandattid får vara högst fyra år"), at);
+        let hit = Hit::new(
+            format!(
+                "{whose} mandattider är {} år; en mandattid får vara högst fyra år",
+                crate::swedish::number_in_words_neuter(u64::from(years))
+            ),
+            at,
+        );
         match field {
             Some(f) => hit.with_fix(fix_field("sätt längden till 4 år".to_string(), f, "4")),
             None => hit.with_fix(fix_note("skriv «för fyra år»")),
@@ -154,7 +201,12 @@ fn description_bounds(f: &Forbund) -> Bounds {
         .iter()
         .filter_map(|c| c.date.map(|d| (d, c.member.clone())))
         .max_by_key(|(d, _)| *d)
-        .map(|(d, member)| (d, format!("tjänsteutlåtandet för {member} är daterat {}", date_long(d))));
+        .map(|(d, member)| {
+            (
+                d,
+                format!("tjänsteutlåtandet för {member} är daterat {}", date_long(d)),
+            )
+        });
     Bounds {
         formed: f.formed,
         earliest,
@@ -178,7 +230,12 @@ fn check_board(subject: &Subject<'_>) -> Vec<Hit> {
                 };
                 hits.extend(judge(&first, &description_bounds(f), whose));
             }
-            hits.extend(later_years(f.term.length_years, at_path("/mandattid/längd_år"), whose, Some("/mandattid/längd_år")));
+            hits.extend(later_years(
+                f.term.length_years,
+                at_path("/mandattid/längd_år"),
+                whose,
+                Some("/mandattid/längd_år"),
+            ));
             hits
         }
         Subject::Document(view) => {
@@ -270,7 +327,7 @@ fn check_start(subject: &Subject<'_>) -> Vec<Hit> {
             }
             let month_name = crate::spec::types::MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("?");
             Some(Hit::new(
-                format!("{name} följande mandattider räknas från den {day} {month_name}; vanligt är den 1 januari (eller den 1 april) året efter valåret. {TERMS}"),
+                format!("{name} följande mandattider räknas från den {day} {month_name} året efter valåret; de brukar räknas från den 1 januari eller den 1 april, och en annan dag ger luckor eller överlapp mot fullmäktiges mandattider"),
                 later.at,
             ))
         })

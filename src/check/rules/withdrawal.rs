@@ -42,7 +42,7 @@ lagen, men att skriva ut tiden gör förbundsordningen lättare att läsa.",
 };
 
 fn years(months: u32) -> String {
-    if months % 12 == 0 {
+    if months.is_multiple_of(12) {
         format!(
             "{} år",
             crate::swedish::number_in_words_neuter(u64::from(months / 12))
@@ -59,11 +59,20 @@ fn check_long(subject: &Subject<'_>) -> Vec<Hit> {
             if n <= 3 {
                 return Vec::new();
             }
-            vec![Hit::new(
-                format!("uppsägningstiden är {}; lagen tillåter högst tre år", years(n * 12)),
-                at_path("/uppsägningstid"),
-            )
-            .with_fix(fix_field("sätt uppsägningstiden till högst 3 år".to_string(), "/uppsägningstid", "3"))]
+            vec![
+                Hit::new(
+                    format!(
+                        "uppsägningstiden är {}; lagen tillåter högst tre år",
+                        years(n * 12)
+                    ),
+                    at_path("/uppsägningstid"),
+                )
+                .with_fix(fix_field(
+                    "sätt uppsägningstiden till högst 3 år".to_string(),
+                    "/uppsägningstid",
+                    "3",
+                )),
+            ]
         }
         Subject::Document(view) => {
             let Some(period) = facts::notice_period(view) else {
@@ -72,11 +81,18 @@ fn check_long(subject: &Subject<'_>) -> Vec<Hit> {
             if period.months <= 36 {
                 return Vec::new();
             }
-            vec![Hit::new(
-                format!("uppsägningstiden är {}; lagen tillåter högst tre år", years(period.months)),
-                period.at,
-            )
-            .with_fix(fix_note("skriv «Uppsägningstiden är tre år.» eller en kortare tid"))]
+            vec![
+                Hit::new(
+                    format!(
+                        "uppsägningstiden är {}; lagen tillåter högst tre år",
+                        years(period.months)
+                    ),
+                    period.at,
+                )
+                .with_fix(fix_note(
+                    "skriv «Uppsägningstiden är tre år.» eller en kortare tid",
+                )),
+            ]
         }
         Subject::Package(_) => Vec::new(),
     }
@@ -92,9 +108,14 @@ fn check_missing(subject: &Subject<'_>) -> Vec<Hit> {
     let Some(section) = view.section_on(Topic::Uttrade) else {
         return Vec::new();
     };
-    vec![Hit::new(
-        "förbundsordningen anger ingen uppsägningstid; då gäller lagens tre år",
-        At::Section { index: section.index, excerpt: None },
-    )
-    .with_fix(fix_note("skriv gärna ut «Uppsägningstiden är tre år.»"))]
+    vec![
+        Hit::new(
+            "förbundsordningen anger ingen uppsägningstid; då gäller lagens tre år",
+            At::Section {
+                index: section.index,
+                excerpt: None,
+            },
+        )
+        .with_fix(fix_note("skriv gärna ut «Uppsägningstiden är tre år.»")),
+    ]
 }

@@ -43,7 +43,7 @@ pub static LONG_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Sveriges Kommuner och Landsting": left to AKTUELL-SKR.
 pub static SKL_NAME: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)sveriges\s+kommuner\s+och\s+landsting"));
+    LazyLock::new(|| pattern(r"(?i)sveriges\s+kommuner\s+och\s+landsting\w*"));
 
 fn matches(w: &Wording, text: &str) -> Vec<std::ops::Range<usize>> {
     let mut skip: Vec<std::ops::Range<usize>> = Vec::new();
@@ -97,27 +97,36 @@ pub fn run(w: &Wording, subject: &Subject<'_>) -> Vec<Hit> {
                 let Some(first) = found.first() else { continue };
                 let word = text.get(first.clone()).unwrap_or_default();
                 hits.push(
-                    Hit::new(format!("{}{}; skriv {}", w.problem, places(found.len()), w.modern), at_path(&path))
-                        .with_fix(fix(w, word)),
+                    Hit::new(
+                        format!("{}{}", w.problem, places(found.len())),
+                        at_path(&path),
+                    )
+                    .with_fix(fix(w, word)),
                 );
             }
             hits
         }
         Subject::Document(view) => {
             let mut hits = Vec::new();
-            let parts = std::iter::once((None, view.preamble.as_str()))
-                .chain(view.sections.iter().map(|s| (Some(s.index), s.text.as_str())));
+            let parts = std::iter::once((None, view.preamble.as_str())).chain(
+                view.sections
+                    .iter()
+                    .map(|s| (Some(s.index), s.text.as_str())),
+            );
             for (section, text) in parts {
                 let found = matches(w, text);
                 let Some(first) = found.first() else { continue };
                 let word = text.get(first.clone()).unwrap_or_default();
                 let quote = Some(excerpt(sentence_around(text, first.start)));
                 let at = match section {
-                    Some(index) => At::Section { index, excerpt: quote },
+                    Some(index) => At::Section {
+                        index,
+                        excerpt: quote,
+                    },
                     None => At::Document { excerpt: quote },
                 };
                 hits.push(
-                    Hit::new(format!("{}{}; skriv {}", w.problem, places(found.len()), w.modern), at)
+                    Hit::new(format!("{}{}", w.problem, places(found.len())), at)
                         .with_fix(fix(w, word)),
                 );
             }

@@ -1,257 +1,17 @@
-//! `forbund check` and `forbund rules`: every rule's fixtures (one that
-//! triggers it, one that must not), the reference förbundsordningar as a
-//! lawyer reviewed them, drafts from every sample without errors of their
-//! own, SARIF against the 2.1.0 schema, suppressions and exit codes.
-//!
-//! Rule fixtures live in `tests/fixtures/check/` and are named
-//! `<rule id>.<trigger|ok>.<case>.<ext>`:
-//!
-//! - `.json`: a JSON merge patch (RFC 7396) on `samples/<$bas>.json`
-//!   (default `stockholm`);
-//! - `.md`: a document; a first line `<!-- bas: NAME -->` starts from the
-//!   förbundsordning drafted from `samples/NAME.json` (or, for
-//!   `referens/NAME`, from `samples/reference/NAME-forbundsordning.md`),
-//!   and lines `<!-- ersätt: A => B -->` edit it (`\n` is a line break);
-//! - `.paket`: a decision package drafted from a sample and edited, one
-//!   instruction per line (`bas: NAME`, `utan beskrivning`,
-//!   `ersätt i STEM: A => B`, `kopia STEM som NY`).
+//! `forbund check` and `forbund rules`: the reference förbundsordningar as
+//! a lawyer reviewed them, drafts from every sample without errors of their
+//! own, SARIF against the 2.1.0 schema, suppressions and exit codes. The
+//! rules' own fixtures are in [`super::check_fixtures`].
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use forbund::check::{self, Package, PackageDocument, Report};
-use forbund::compose::{Selection, Templates, compose};
-use forbund::document::Document;
+use forbund::check::{self, Report};
+use forbund::compose::Templates;
 use forbund::finding::Severity;
-use forbund::render::{Format, PdfProfile};
-use forbund::spec::Forbund;
 use serde_json::Value;
 
+use super::check_fixtures::{load, sample_text};
 use super::{forbund_in, root, transcript};
-
-fn sample_text(name: &str) -> String {
-    std::fs::read_to_string(root().join(format!("samples/{name}.json"))).unwrap()
-}
-
-fn load(name: &str, text: &str) -> Forbund {
-    forbund::spec::load(name, text.as_bytes()).unwrap_or_else(|p| panic!("{name} is valid: {p:#?}"))
-}
-
-/// RFC 7396: objects merge, `null` removes, anything else replaces.
-fn merge(target: &mut Value, patch: &Value) {
-    match (target, patch) {
-        (Value::Object(t), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    t.remove(k);
-                } else {
-                    merge(t.entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        (t, p) => *t = p.clone(),
-    }
-}
-
-/// The Markdown of every draft of a sample, by file stem.
-fn drafts(forbund: &Forbund) -> Vec<(String, String)> {
-    compose(forbund, &Templates::builtin(), Selection::All, None)
-        .unwrap()
-        .into_iter()
-        .map(|c| {
-            let bytes =
-                forbund::render::render(&c.document, Format::Markdown, PdfProfile::ArchiveA2b)
-                    .unwrap();
-            (c.file_stem, String::from_utf8(bytes).unwrap())
-        })
-        .collect()
-}
-
-fn unescape(text: &str) -> String {
-    text.trim().replace("\\n", "\n")
-}
-
-/// Replaces `a` by `b`, insisting that `a` is there.
-fn edit(text: &str, a: &str, b: &str, fixture: &str) -> String {
-    assert!(text.contains(a), "{fixture}: «{a}» is not in the base text");
-    text.replace(a, b)
-}
-
-fn base_document(base: &str) -> String {
-    match base.strip_prefix("referens/") {
-        Some(name) => std::fs::read_to_string(
-            root().join(format!("samples/reference/{name}-forbundsordning.md")),
-        )
-        .unwrap(),
-        None => {
-            let forbund = load(base, &sample_text(base));
-            drafts(&forbund)
-                .into_iter()
-                .find(|(s, _)| s == "forbundsordning")
-                .unwrap()
-                .1
-        }
-    }
-}
-
-fn document_fixture(path: &Path, name: &str) -> String {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut lines = text.lines();
-    let Some(base) = text
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("<!-- bas:"))
-        .map(|l| l.trim_end_matches("-->").trim().to_string())
-    else {
-        return text;
-    };
-    lines.next();
-    let mut doc = base_document(&base);
-    for line in lines {
-        if let Some(rest) = line.strip_prefix("<!-- ersätt:") {
-            let rest = rest.trim_end_matches("-->");
-            let (a, b) = rest
-                .split_once("=>")
-                .unwrap_or_else(|| panic!("{name}: ersätt A => B"));
-            doc = edit(&doc, &unescape(a), &unescape(b), name);
-        } else if !line.trim().is_empty() {
-            doc.push_str(line);
-            doc.push('\n');
-        }
-    }
-    doc
-}
-
-fn package_fixture(path: &Path, name: &str) -> (Vec<(String, String)>, Option<Forbund>) {
-    let text = std::fs::read_to_string(path).unwrap();
-    let base = text
-        .lines()
-        .find_map(|l| l.strip_prefix("bas:"))
-        .unwrap_or("stockholm")
-        .trim();
-    let forbund = load(base, &sample_text(base));
-    let mut docs = drafts(&forbund);
-    for line in text.lines() {
-        if let Some(rest) = line.strip_prefix("ersätt i ") {
-            let (stem, change) = rest.split_once(':').unwrap();
-            let (a, b) = change.split_once("=>").unwrap();
-            let doc = docs
-                .iter_mut()
-                .find(|(s, _)| s == stem.trim())
-                .unwrap_or_else(|| panic!("{name}: no {stem}"));
-            doc.1 = edit(&doc.1, &unescape(a), &unescape(b), name);
-        } else if let Some(rest) = line.strip_prefix("kopia ") {
-            let (from, to) = rest.split_once(" som ").unwrap();
-            let copy = docs
-                .iter()
-                .find(|(s, _)| s == from.trim())
-                .unwrap()
-                .1
-                .clone();
-            docs.push((to.trim().to_string(), copy));
-        }
-    }
-    let with_description = !text.lines().any(|l| l.trim() == "utan beskrivning");
-    (docs, with_description.then_some(forbund))
-}
-
-/// Checks a fixture and returns its report.
-fn check_fixture(path: &Path) -> Report {
-    let name = path.file_name().unwrap().to_str().unwrap().to_string();
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => {
-            let patch: Value =
-                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-            let base = patch
-                .get("$bas")
-                .and_then(Value::as_str)
-                .unwrap_or("stockholm")
-                .to_string();
-            let mut value: Value = serde_json::from_str(&sample_text(&base)).unwrap();
-            merge(&mut value, &patch);
-            if let Some(o) = value.as_object_mut() {
-                o.remove("$bas");
-            }
-            let text = serde_json::to_string_pretty(&value).unwrap();
-            let forbund = load(&name, &text);
-            check::check_description(&name, &forbund, Some(&text))
-        }
-        Some("md") => {
-            let text = document_fixture(path, &name);
-            let document = check::read_markdown(&text, None).unwrap();
-            check::check_document(&name, &document, Some(&text))
-        }
-        Some("paket") => {
-            let (docs, forbund) = package_fixture(path, &name);
-            let read: Vec<(String, Document, String)> = docs
-                .into_iter()
-                .map(|(stem, text)| {
-                    (
-                        format!("{stem}.md"),
-                        check::read_markdown(&text, None).unwrap(),
-                        text,
-                    )
-                })
-                .collect();
-            let package = Package {
-                name: name.clone(),
-                documents: read
-                    .iter()
-                    .map(|(file, document, text)| PackageDocument {
-                        file: file.clone(),
-                        document,
-                        source: Some(text),
-                    })
-                    .collect(),
-                forbund: forbund.as_ref(),
-            };
-            check::check_package(&package)
-        }
-        other => panic!("{name}: unknown fixture type {other:?}"),
-    }
-}
-
-#[test]
-fn every_rule_fixture_triggers_its_rule_or_not() {
-    insta::glob!("../fixtures", "check/*.*", |path| {
-        let name = path.file_name().unwrap().to_str().unwrap();
-        let mut parts = name.split('.');
-        let rule = parts.next().unwrap().to_uppercase();
-        let expectation = parts.next().unwrap();
-        assert!(check::rule(&rule).is_some(), "{name}: no rule {rule}");
-        let mut report = check_fixture(path);
-        report.findings.retain(|f| f.id == rule);
-        report.checklist = None;
-        match expectation {
-            "trigger" => assert!(!report.findings.is_empty(), "{name} must trigger {rule}"),
-            "ok" => assert!(
-                report.findings.is_empty(),
-                "{name} must not trigger {rule}:\n{}",
-                check::report::human::render(&[report])
-            ),
-            other => panic!("{name}: expectation {other} is trigger or ok"),
-        }
-        insta::assert_snapshot!(check::report::human::render(&[report]));
-    });
-}
-
-#[test]
-fn every_rule_has_fixtures_both_ways() {
-    let names: Vec<String> = std::fs::read_dir(root().join("tests/fixtures/check"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    let mut missing = Vec::new();
-    for rule in check::rules() {
-        for expectation in ["trigger", "ok"] {
-            let prefix = format!("{}.{expectation}.", rule.id.to_lowercase());
-            if !names.iter().any(|n| n.starts_with(&prefix)) {
-                missing.push(prefix);
-            }
-        }
-    }
-    assert!(missing.is_empty(), "fixtures missing: {missing:#?}");
-}
 
 fn error_ids(reports: &[Report]) -> BTreeSet<String> {
     reports
@@ -484,4 +244,48 @@ fn rules_are_listed_and_explained() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&output.stderr).contains("menade du FINSAM-9-8?"));
+}
+
+/// The Stockholm decision package as adopted in 2015: the names, the
+/// region's share (2 of 8 million) and the att-satser agree.
+#[test]
+fn stockholm_reference_package_agrees() {
+    let output = forbund_in(&root())
+        .args([
+            "check",
+            "--package",
+            "samples/reference/stockholm-forbundsordning.md",
+            "samples/reference/stockholm-avsiktsforklaring.md",
+            "samples/reference/stockholm-tjansteutlatande.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    insta::assert_snapshot!("reference_package", transcript(&output));
+    // The same package with the region's share misstated is caught.
+    let dir = tempfile::tempdir().unwrap();
+    let tu =
+        std::fs::read_to_string(root().join("samples/reference/stockholm-tjansteutlatande.md"))
+            .unwrap()
+            .replace(
+                "varav landstingets andel är 2 miljoner kronor",
+                "varav landstingets andel är 3 miljoner kronor",
+            );
+    std::fs::write(dir.path().join("tu.md"), tu).unwrap();
+    let output = forbund_in(&root())
+        .args([
+            "check",
+            "--package",
+            "--format",
+            "json",
+            "samples/reference/stockholm-forbundsordning.md",
+        ])
+        .arg(dir.path().join("tu.md"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let package = &json["reports"][2];
+    assert_eq!(package["checked"], "beslutspaket");
+    assert_eq!(package["findings"][0]["id"], "PAKET-ANDEL", "{package:#}");
 }

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod check;
+mod check_fixtures;
 mod generate;
 mod new;
 mod validate;

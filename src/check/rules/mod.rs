@@ -11,6 +11,7 @@ pub mod auditors;
 pub mod board;
 pub mod budget;
 pub mod completeness;
+pub mod decisions;
 pub mod members;
 pub mod notices;
 pub mod outdated;
@@ -80,9 +81,9 @@ pub const RULES: &[Rule] = &[
     package::MEMBERS,
     package::START,
     package::BUDGET,
-    package::SHARE,
-    package::DECISIONS,
-    package::SAME_TEXT,
+    decisions::SHARE,
+    decisions::DECISIONS,
+    decisions::SAME_TEXT,
     suppression::UNKNOWN,
     suppression::UNUSED,
 ];

@@ -30,8 +30,9 @@ static FK: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AF: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blänsarbetsnämnd\w*"));
 static REGION: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blandsting\w*"));
-static SKL: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\bSKL\b|(?i:sveriges\s+kommuner\s+och\s+landsting\w*)"));
+static SKL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i:sveriges\s+kommuner\s+och\s+landsting\w*)(?:\s*\(SKL\))?|\bSKL\b")
+});
 static KL: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)kommunallagen\s*\(\s*1991\s*:\s*900\s*\)"));
 

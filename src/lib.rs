@@ -8,6 +8,8 @@
 //! - `document`: the intermediate model every stage speaks;
 //! - `compose`: description + templates → documents;
 //! - `render`: documents → DOCX, PDF, Markdown, HTML;
+//! - [`check`]: rules over a description, a document or a decision package
+//!   → findings (text, JSON, SARIF);
 //! - [`finding`]: what the user is told about an input, and [`report`] to print it.
 //!
 //! Only the binary's `cli` module reads or writes files and prints.

@@ -11,8 +11,9 @@
 //!   `referens/NAME`, from `samples/reference/NAME-forbundsordning.md`),
 //!   and lines `<!-- ersätt: A => B -->` edit it (`\n` is a line break);
 //! - `.paket`: a decision package drafted from a sample and edited, one
-//!   instruction per line (`bas: NAME`, `utan beskrivning`,
-//!   `ersätt i STEM: A => B`, `kopia STEM som NY`).
+//!   instruction per line (`bas: NAME`, `ändra: {JSON merge patch}` on the
+//!   sample before drafting, `utan beskrivning`, `ersätt i STEM: A => B`,
+//!   `kopia STEM som NY`).
 
 use std::path::Path;
 
@@ -125,7 +126,13 @@ fn package_fixture(path: &Path, name: &str) -> (Vec<(String, String)>, Option<Fo
         .find_map(|l| l.strip_prefix("bas:"))
         .unwrap_or("stockholm")
         .trim();
-    let forbund = load(base, &sample_text(base));
+    let mut value: Value = serde_json::from_str(&sample_text(base)).unwrap();
+    for line in text.lines() {
+        if let Some(patch) = line.strip_prefix("ändra:") {
+            merge(&mut value, &serde_json::from_str(patch).unwrap());
+        }
+    }
+    let forbund = load(name, &serde_json::to_string(&value).unwrap());
     let mut docs = drafts(&forbund);
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("ersätt i ") {

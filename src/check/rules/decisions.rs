@@ -120,6 +120,30 @@ fn expected_cost(
     }
 }
 
+/// Whether `member` appoints a revisor: every kommun and region does,
+/// unless they share a joint revisor that another member appoints.
+fn appoints_auditor(view: &PackageView<'_>, member: &str) -> bool {
+    if let Some(f) = view.forbund {
+        return match (&f.auditors.arrangement, &f.auditors.joint_appointed_by) {
+            (crate::spec::AuditorArrangement::Joint, Some(by)) => {
+                normalise(by) == normalise(member)
+            }
+            (crate::spec::AuditorArrangement::Joint, None) => false,
+            _ => true,
+        };
+    }
+    let Some((_, fo)) = view.of(DocumentKind::Forbundsordning).next() else {
+        return true;
+    };
+    let joint = crate::check::checklist::joint_auditor_sentences(&fo.view);
+    // With a joint revisor, only the member named as appointing it decides;
+    // when the text does not say who, no att-sats can be demanded.
+    joint.is_empty()
+        || joint
+            .iter()
+            .any(|(_, s)| normalise(s).contains(&normalise(member)))
+}
+
 /// How many ledamöter and ersättare `member` appoints.
 fn appointed(view: &PackageView<'_>, member: &str) -> Option<(u32, u32)> {
     if let Some(f) = view.forbund {
@@ -172,7 +196,11 @@ fn check_decisions(subject: &Subject<'_>) -> Vec<Hit> {
         if !has(&|a| a.contains("utse") && a.contains("ledam") && a.contains("ersättare")) {
             missing.push("att utse ledamöter och ersättare");
         }
-        if !has(&|a| a.contains("utse") && a.contains("revisor")) {
+        let appoints = d
+            .member
+            .as_deref()
+            .is_none_or(|m| appoints_auditor(view, m));
+        if appoints && !has(&|a| a.contains("utse") && a.contains("revisor")) {
             missing.push("att utse revisor");
         }
         let place = d.decisions.first().map_or(

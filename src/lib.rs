@@ -12,10 +12,13 @@
 //!   a draft description extracted from a förbundsordning;
 //! - [`diff`]: two documents → a section-by-section comparison and its
 //!   renderings;
+//! - [`check`]: rules over a description, a document or a decision package
+//!   → findings (text, JSON, SARIF);
 //! - [`finding`]: what the user is told about an input, and [`report`] to print it.
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
 
+pub mod check;
 pub mod compose;
 pub mod diff;
 pub mod document;

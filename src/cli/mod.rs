@@ -4,11 +4,13 @@
 //! Exit codes: 0 success, 1 findings at error level, 2 usage or input errors.
 
 mod amend;
+mod check;
 mod diff;
 mod files;
 mod generate;
 mod import;
 mod new;
+mod rules;
 mod schema;
 mod sides;
 mod validate;
@@ -44,6 +46,10 @@ enum Command {
     Diff(diff::Args),
     /// Write the amendment package: jämförelsetabell, tracked changes, new text, tjänsteutlåtanden
     Amend(amend::Args),
+    /// Check descriptions and documents against FinsamL (exit 1 on errors)
+    Check(check::Args),
+    /// List the checker's rules, or show one with the law it rests on
+    Rules(rules::Args),
 }
 
 /// What a command ended with, mapped to the exit code.
@@ -51,7 +57,7 @@ enum Command {
 pub enum Outcome {
     /// Everything went well (exit 0).
     Success,
-    /// The command ran, and found errors or changes it was asked to fail on (exit 1).
+    /// Findings at error level that nobody has accepted, or changes `diff --fail-on-change` was asked to fail on (exit 1).
     Findings,
     /// The input was unusable (exit 2).
     InvalidInput,
@@ -75,6 +81,8 @@ pub fn run() -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Amend(args) => amend::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Rules(args) => rules::run(&args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

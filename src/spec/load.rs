@@ -63,6 +63,7 @@ fn from_value_with_text(
             line: position.map(|p| p.0),
             column: position.map(|p| p.1),
             path: Some(path),
+            ..Location::default()
         }
     };
     let errors: Vec<Finding> = validator()
@@ -104,7 +105,7 @@ fn decode(file: &str, bytes: &[u8]) -> Result<String, Box<Finding>> {
                     file: Some(file.to_string()),
                     line: Some(line),
                     column: Some(column),
-                    path: None,
+                    ..Location::default()
                 },
             )));
         }
@@ -164,7 +165,7 @@ fn parse_json(file: &str, text: &str) -> Result<Value, Box<Finding>> {
                 file: Some(file.to_string()),
                 line: Some(line),
                 column: Some(column.max(1)),
-                path: None,
+                ..Location::default()
             },
         ))
     })

@@ -22,6 +22,28 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some(line_column(text, offset))
 }
 
+/// The byte range of the value at `pointer`, from its first character to
+/// just after its last.
+pub fn locate_span(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    let tokens: Vec<String> = if pointer.is_empty() {
+        Vec::new()
+    } else {
+        pointer
+            .strip_prefix('/')?
+            .split('/')
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect()
+    };
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    let start = scanner.find(&tokens)?;
+    scanner.at = start;
+    scanner.skip_value()?;
+    Some((start, scanner.at))
+}
+
 /// The 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -166,5 +188,9 @@ mod tests {
         assert_eq!(locate(text, "/medlemmar/1/ledamöter"), Some((5, 32)));
         assert_eq!(locate(text, "/medlemmar/2"), None);
         assert_eq!(locate(text, ""), Some((1, 1)));
+        let (start, end) = locate_span(text, "/medlemmar/1/namn").unwrap();
+        assert_eq!(&text[start..end], "\"y\"");
+        let (start, end) = locate_span(text, "/a").unwrap();
+        assert_eq!(&text[start..end], "1");
     }
 }

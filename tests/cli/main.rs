@@ -3,6 +3,8 @@
 // Tests may panic on broken fixtures: that is how they fail.
 #![allow(clippy::unwrap_used)]
 
+mod check;
+mod check_fixtures;
 mod compare;
 mod generate;
 mod new;

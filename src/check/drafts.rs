@@ -1,0 +1,45 @@
+//! Checking the drafts forbund composes from a description: each document
+//! and the package as a whole, with the description's accepted deviations
+//! applied. Drafts of a lawful description must give no errors; an error
+//! in a draft that the description does not have is a defect in the
+//! templates.
+
+use super::package::{Package, PackageDocument};
+use super::{Report, engine};
+use crate::compose::{ComposeError, Selection, Templates, compose};
+use crate::spec::Forbund;
+
+/// Composes every draft of `forbund` and checks them. The drafts are named
+/// `<file>:<stem>` (e.g. `husam.json:forbundsordning`).
+pub fn check_drafts(
+    file: &str,
+    forbund: &Forbund,
+    templates: &Templates,
+) -> Result<Vec<Report>, ComposeError> {
+    let composed = compose(forbund, templates, Selection::All, None)?;
+    let mut reports: Vec<Report> = composed
+        .iter()
+        .map(|c| {
+            engine::document_with(
+                &format!("{file}:{}", c.file_stem),
+                &c.document,
+                None,
+                &forbund.accepted,
+            )
+        })
+        .collect();
+    let package = Package {
+        name: format!("{file}:beslutspaket"),
+        documents: composed
+            .iter()
+            .map(|c| PackageDocument {
+                file: format!("{file}:{}", c.file_stem),
+                document: &c.document,
+                source: None,
+            })
+            .collect(),
+        forbund: Some(forbund),
+    };
+    reports.push(engine::package(&package));
+    Ok(reports)
+}

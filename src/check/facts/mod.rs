@@ -1,0 +1,316 @@
+//! Facts read from a förbundsordning's text that several rules judge: the
+//! board's and the revisors' terms, the board's size, the notice period,
+//! when the förbund is formed, and the cost shares ([`shares`]). Each fact
+//! keeps where it was read, so a rule can point at it.
+
+pub mod shares;
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::rule::At;
+use super::text::{self, NUMBER, dates, day_months, normalise, number, pattern};
+use super::topics::Topic;
+use super::view::DocumentView;
+
+/// Whose term of office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    /// The board's ledamöter and ersättare.
+    Board,
+    /// The revisors.
+    Auditors,
+}
+
+/// A first term as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstTerm {
+    /// The stated first day, if a date.
+    pub from: Option<NaiveDate>,
+    /// Whether it runs from the förbund's formation.
+    pub from_formation: bool,
+    /// The last day.
+    pub to: NaiveDate,
+    /// Where it is written.
+    pub at: At,
+}
+
+/// The later terms as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaterTerms {
+    /// Their length in years.
+    pub years: u32,
+    /// The day they start, (month, day), when stated.
+    pub start: Option<(u32, u32)>,
+    /// Where it is written.
+    pub at: At,
+}
+
+/// The terms of the board or of the revisors.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Terms {
+    /// The first term, when stated with an end date.
+    pub first: Option<FirstTerm>,
+    /// The later terms, when their length is stated.
+    pub later: Option<LaterTerms>,
+}
+
+static YEARS: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"(?i)\bför\s+({NUMBER})\s+år\b")));
+
+/// The terms of `whose`, read paragraph by paragraph: a paragraph that
+/// mentions revisors is about theirs, one that mentions ledamöter about the
+/// board's ("Därefter utses de…" belongs to the paragraph it stands in).
+pub fn terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
+    let cell = match whose {
+        Whose::Board => &view.cache.board_terms,
+        Whose::Auditors => &view.cache.auditor_terms,
+    };
+    cell.get_or_init(|| read_terms(view, whose)).clone()
+}
+
+fn read_terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
+    let mut out = Terms::default();
+    for section in &view.sections {
+        for paragraph in section.text.lines() {
+            let p = normalise(paragraph);
+            let about = match whose {
+                Whose::Auditors => p.contains("revisor"),
+                Whose::Board => p.contains("ledamot") || p.contains("ledamöter"),
+            };
+            if !about || (whose == Whose::Board && p.contains("revisor") && !p.contains("ledam")) {
+                continue;
+            }
+            for sentence in text::sentences(paragraph) {
+                let s = normalise(sentence);
+                let at = At::Section {
+                    index: section.index,
+                    excerpt: Some(text::excerpt(sentence)),
+                };
+                if out.first.is_none()
+                    && (s.contains("första gången") || s.contains("första mandattid"))
+                    && let Some(first) = first_term(sentence, at.clone())
+                {
+                    out.first = Some(first);
+                    continue;
+                }
+                if out.later.is_none()
+                    && let Some(c) = YEARS.captures(sentence)
+                    && let Some(years) = c.get(1).and_then(|m| number(m.as_str()))
+                    && (s.contains("räknat") || s.contains("efter") || s.contains("därefter"))
+                {
+                    let start = day_months(sentence).into_iter().next();
+                    out.later = Some(LaterTerms { years, start, at });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn first_term(sentence: &str, at: At) -> Option<FirstTerm> {
+    let lower = sentence.to_lowercase();
+    let found = dates(sentence);
+    let until = lower.find("till och med").or_else(|| lower.find("t.o.m."));
+    let (from, to) = match until {
+        Some(u) => (
+            found.iter().find(|(_, r)| r.start < u).map(|(d, _)| *d),
+            found.iter().find(|(_, r)| r.start > u).map(|(d, _)| *d)?,
+        ),
+        None => match found.as_slice() {
+            [(a, _), (b, _), ..] => (Some(*a), *b),
+            [(b, _)] => (None, *b),
+            [] => return None,
+        },
+    };
+    Some(FirstTerm {
+        from,
+        from_formation: lower.contains("bildande"),
+        to,
+        at,
+    })
+}
+
+/// How the förbund's formation is dated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formation {
+    /// On this day.
+    On(NaiveDate),
+    /// At the latest on this day.
+    NoLaterThan(NaiveDate),
+}
+
+/// When the förbund is formed, from its formation §.
+pub fn formation(view: &DocumentView<'_>) -> Option<Formation> {
+    let section = view.section_on(Topic::Bildande)?;
+    for sentence in text::sentences(&section.text) {
+        let s = normalise(sentence);
+        if !s.contains("bilda") {
+            continue;
+        }
+        let Some(date) = text::first_date(sentence) else {
+            continue;
+        };
+        return Some(if s.contains("senast") {
+            Formation::NoLaterThan(date)
+        } else {
+            Formation::On(date)
+        });
+    }
+    None
+}
+
+/// The notice period as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticePeriod {
+    /// In months.
+    pub months: u32,
+    /// Where it is written.
+    pub at: At,
+}
+
+static NOTICE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"(?i)\b({NUMBER})\s+(år|månader)\b")));
+
+/// The notice period for leaving, if stated.
+pub fn notice_period(view: &DocumentView<'_>) -> Option<NoticePeriod> {
+    view.sentences().into_iter().find_map(|(index, sentence)| {
+        if !normalise(sentence).contains("uppsägningstid") {
+            return None;
+        }
+        let c = NOTICE.captures(sentence)?;
+        let n = number(c.get(1)?.as_str())?;
+        let months = if c.get(2)?.as_str().eq_ignore_ascii_case("år") {
+            n * 12
+        } else {
+            n
+        };
+        Some(NoticePeriod {
+            months,
+            at: At::Section {
+                index,
+                excerpt: Some(text::excerpt(sentence)),
+            },
+        })
+    })
+}
+
+/// How many ledamöter and ersättare a member (or each member) appoints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appointment {
+    /// The member's name; `None` when the text says "varje medlem".
+    pub member: Option<String>,
+    /// Ledamöter.
+    pub ledamoter: u32,
+    /// Ersättare.
+    pub ersattare: u32,
+    /// Where it is written.
+    pub at: At,
+}
+
+/// The board as written: its stated size and how members are represented.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoardText {
+    /// "Styrelsen består av fyra ledamöter och fyra ersättare".
+    pub size: Option<(u32, u32, At)>,
+    /// "Varje medlem utser en ledamot och en ersättare", or per member.
+    pub appointments: Vec<Appointment>,
+}
+
+static SIZE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)\bbestå\w*\s+av\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s*(?:,|och|med|samt)\s+({NUMBER})\s+ersättare"
+    ))
+});
+static EACH: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)\bvarje\s+(?:medlem|part|förbundsmedlem|huvudman)\s+(?:ska\s+|skall\s+)?(?:utser|väljer|utse|välja)\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+(?:och|med|samt)\s+({NUMBER})\s+ersättare"
+    ))
+});
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?i)\butser\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+och\s+({NUMBER})\s+ersättare"
+    ))
+});
+
+/// The board's size and representation as written.
+pub fn board(view: &DocumentView<'_>) -> BoardText {
+    view.cache.board.get_or_init(|| read_board(view)).clone()
+}
+
+fn read_board(view: &DocumentView<'_>) -> BoardText {
+    let mut out = BoardText::default();
+    for (index, sentence) in view.sentences() {
+        let at = || At::Section {
+            index,
+            excerpt: Some(text::excerpt(sentence)),
+        };
+        if out.size.is_none()
+            && let Some(c) = SIZE.captures(sentence)
+            && let (Some(l), Some(e)) = (
+                c.get(1).and_then(|m| number(m.as_str())),
+                c.get(2).and_then(|m| number(m.as_str())),
+            )
+        {
+            out.size = Some((l, e, at()));
+        }
+        if let Some(c) = EACH.captures(sentence)
+            && let (Some(l), Some(e)) = (
+                c.get(1).and_then(|m| number(m.as_str())),
+                c.get(2).and_then(|m| number(m.as_str())),
+            )
+        {
+            out.appointments.push(Appointment {
+                member: None,
+                ledamoter: l,
+                ersattare: e,
+                at: at(),
+            });
+            continue;
+        }
+        // "Haninge kommun utser två ledamöter och två ersättare, …": each
+        // count belongs to the member named nearest before it.
+        let lower = sentence.to_lowercase();
+        for c in NAMED.captures_iter(sentence) {
+            let Some(all) = c.get(0) else { continue };
+            let before = lower.get(..all.start()).unwrap_or("");
+            let member = view
+                .members
+                .iter()
+                .filter_map(|m| before.rfind(&m.name.to_lowercase()).map(|at| (at, m)))
+                .max_by_key(|(at, _)| *at)
+                .map(|(_, m)| m);
+            if let (Some(member), Some(l), Some(e)) = (
+                member,
+                c.get(1).and_then(|m| number(m.as_str())),
+                c.get(2).and_then(|m| number(m.as_str())),
+            ) {
+                out.appointments.push(Appointment {
+                    member: Some(member.name.clone()),
+                    ledamoter: l,
+                    ersattare: e,
+                    at: at(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The first sentence of the document containing `stem` (lower case), with
+/// its section.
+pub fn sentence_with<'v>(view: &'v DocumentView<'_>, stem: &str) -> Option<(usize, &'v str)> {
+    view.sentences()
+        .into_iter()
+        .find(|(_, s)| normalise(s).contains(stem))
+}
+
+/// A pointer at a sentence of a section.
+pub fn at_sentence(index: usize, sentence: &str) -> At {
+    At::Section {
+        index,
+        excerpt: Some(text::excerpt(sentence)),
+    }
+}

@@ -1,0 +1,133 @@
+//! The checker: a registry of rules run over a description, a document or a
+//! whole decision package, giving findings with the provision they rest on,
+//! where they are, a suggested fix and, when the user has accepted a
+//! deviation, the reason. Reporters in [`report`] print them as text, JSON
+//! or SARIF.
+//!
+//! ```text
+//! Input ──view──▶ Subject ──rules──▶ Hits ──locate, cite, suppress──▶ Report
+//! ```
+//!
+//! Rules never print and never fix anything; a fix is a suggestion in the
+//! finding.
+
+pub mod checklist;
+mod drafts;
+mod engine;
+pub mod facts;
+pub mod input;
+mod locate;
+pub mod package;
+pub mod report;
+pub mod rule;
+pub mod rules;
+mod suppress;
+pub mod text;
+pub mod topics;
+pub mod view;
+
+use serde::Serialize;
+
+pub use checklist::{ChecklistItem, Status};
+pub use drafts::check_drafts;
+pub use input::{InputError, read_markdown};
+pub use package::{Package, PackageDocument};
+pub use rule::{Rule, Target};
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::spec::Forbund;
+
+/// What was checked, for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Checked {
+    /// A description.
+    Beskrivning,
+    /// A förbundsordning.
+    Forbundsordning,
+    /// An avsiktsförklaring.
+    Avsiktsforklaring,
+    /// A tjänsteutlåtande.
+    Tjansteutlatande,
+    /// A decision package.
+    Beslutspaket,
+}
+
+impl Checked {
+    /// The Swedish name.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Checked::Beskrivning => "beskrivning",
+            Checked::Forbundsordning => "förbundsordning",
+            Checked::Avsiktsforklaring => "avsiktsförklaring",
+            Checked::Tjansteutlatande => "tjänsteutlåtande",
+            Checked::Beslutspaket => "beslutspaket",
+        }
+    }
+}
+
+/// The findings for one input.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The file (or, for a package, the files joined with ", ").
+    pub file: String,
+    /// What kind of input it was.
+    pub checked: Checked,
+    /// The findings, errors first, then in the order of the input.
+    pub findings: Vec<Finding>,
+    /// The FinsamL 9 § checklist, for descriptions and förbundsordningar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<Vec<ChecklistItem>>,
+}
+
+impl Report {
+    /// Whether an error remains that nobody has accepted.
+    pub fn has_blocking(&self) -> bool {
+        self.findings.iter().any(Finding::is_blocking)
+    }
+
+    /// How many unsuppressed findings of `severity` there are.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity && f.suppression.is_none())
+            .count()
+    }
+
+    /// How many findings are accepted.
+    pub fn suppressed(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.suppression.is_some())
+            .count()
+    }
+}
+
+/// Every rule, in the registry's order.
+pub fn rules() -> &'static [Rule] {
+    rules::RULES
+}
+
+/// The rule with this id (case-insensitive).
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    rules::RULES.iter().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+/// Checks a description. `source` is its JSON text, for line numbers and
+/// fix regions; `file` names it in findings.
+pub fn check_description(file: &str, forbund: &Forbund, source: Option<&str>) -> Report {
+    engine::description(file, forbund, source)
+}
+
+/// Checks one document. `source` is the text it was read from, for line
+/// numbers, fix regions and suppression comments.
+pub fn check_document(file: &str, document: &Document, source: Option<&str>) -> Report {
+    engine::document(file, document, source)
+}
+
+/// Checks a decision package as a whole (the documents one by one are
+/// checked with [`check_document`]).
+pub fn check_package(package: &Package<'_>) -> Report {
+    engine::package(package)
+}

@@ -1,0 +1,60 @@
+//! Reporters: a list of [`Report`]s as human text (grouped by severity, with
+//! excerpt, citation and suggested fix), as JSON, or as SARIF 2.1.0 for code
+//! scanning tools. Nothing else formats findings.
+
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use super::Report;
+use crate::finding::Severity;
+
+/// Counts over several reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Unsuppressed errors.
+    #[serde(rename = "fel")]
+    pub errors: usize,
+    /// Unsuppressed warnings.
+    #[serde(rename = "varningar")]
+    pub warnings: usize,
+    /// Unsuppressed information.
+    #[serde(rename = "info")]
+    pub info: usize,
+    /// Accepted deviations.
+    #[serde(rename = "godtagna")]
+    pub suppressed: usize,
+}
+
+impl Summary {
+    /// The counts over `reports`.
+    pub fn of(reports: &[Report]) -> Self {
+        reports.iter().fold(Summary::default(), |s, r| Summary {
+            errors: s.errors + r.count(Severity::Error),
+            warnings: s.warnings + r.count(Severity::Warning),
+            info: s.info + r.count(Severity::Info),
+            suppressed: s.suppressed + r.suppressed(),
+        })
+    }
+
+    /// "2 fel, 1 varning, 5 info, 1 godtagen".
+    pub fn swedish(&self) -> String {
+        format!(
+            "{} fel, {} {}, {} info, {} {}",
+            self.errors,
+            self.warnings,
+            if self.warnings == 1 {
+                "varning"
+            } else {
+                "varningar"
+            },
+            self.info,
+            self.suppressed,
+            if self.suppressed == 1 {
+                "godtagen"
+            } else {
+                "godtagna"
+            }
+        )
+    }
+}

@@ -1,0 +1,160 @@
+//! Shared machinery for rules about words: outdated names (AKTUELL-*) and
+//! style (SPRAK-*). A rule is a pattern and a message; it runs on every
+//! text field of a description (one finding per field) and on every § of a
+//! document (one finding per §, counting the places). Words inside the old
+//! long title of FinsamL are left to AKTUELL-LAGTITEL, so one outdated
+//! title is one finding, not four.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::{at_path, fix_note};
+use crate::check::rule::{At, Hit, Subject};
+use crate::check::text::{excerpt, pattern, sentence_around};
+use crate::finding::Fix;
+
+/// A word rule's pattern and what to say.
+pub struct Wording {
+    /// What to look for.
+    pub pattern: &'static LazyLock<Regex>,
+    /// What the text says, e.g. "«länsarbetsnämnd» är en föråldrad benämning".
+    pub problem: &'static str,
+    /// What to write instead, e.g. "Arbetsförmedlingen".
+    pub modern: &'static str,
+    /// Whether the words to replace are exactly the match (so the fix can
+    /// name the regions), e.g. "skall" → "ska".
+    pub exact: Option<(&'static str, &'static str)>,
+    /// Whether matches inside the old long title are skipped.
+    pub skip_in_title: bool,
+    /// Whether matches inside "Sveriges Kommuner och Landsting" are skipped.
+    pub skip_in_skl: bool,
+    /// Advice to give instead of "skriv X i stället för «…»".
+    pub advice: Option<&'static str>,
+}
+
+/// FinsamL's long title from before 2005.
+pub static LONG_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)rehabiliteringsinsatser\s+mellan\s+(?:den\s+)?(?:allmänn?a?\s+)?försäkringskass\w*\s*,?\s*länsarbetsnämnd\w*\s*,?\s*kommun\w*\s+och\s+landsting\w*",
+    )
+});
+
+/// "Sveriges Kommuner och Landsting": left to AKTUELL-SKR.
+pub static SKL_NAME: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)sveriges\s+kommuner\s+och\s+landsting\w*"));
+
+fn matches(w: &Wording, text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut skip: Vec<std::ops::Range<usize>> = Vec::new();
+    if w.skip_in_skl {
+        skip.extend(SKL_NAME.find_iter(text).map(|m| m.range()));
+    }
+    if w.skip_in_title {
+        skip.extend(LONG_TITLE.find_iter(text).map(|m| m.range()));
+    }
+    w.pattern
+        .find_iter(text)
+        .map(|m| m.range())
+        .filter(|r| !skip.iter().any(|s| s.start <= r.start && r.end <= s.end))
+        .collect()
+}
+
+fn fix(w: &Wording, found: &str) -> Fix {
+    match w.exact {
+        Some((replace, with)) => Fix {
+            message: format!("skriv «{with}» i stället för «{replace}»"),
+            replace: Some(replace.to_string()),
+            with: Some(with.to_string()),
+            ..Fix::default()
+        },
+        None => match w.advice {
+            Some(advice) => fix_note(advice),
+            None => fix_note(format!("skriv {} i stället för «{found}»", w.modern)),
+        },
+    }
+}
+
+fn places(n: usize) -> String {
+    if n == 1 {
+        String::new()
+    } else {
+        format!(" ({} ställen)", crate::swedish::number_in_words(n as u64))
+    }
+}
+
+/// Runs a word rule over a subject.
+pub fn run(w: &Wording, subject: &Subject<'_>) -> Vec<Hit> {
+    match subject {
+        Subject::Description(d) => {
+            let mut hits = Vec::new();
+            let mut ordered: Vec<(String, String)> = Vec::new();
+            if let Ok(value) = serde_json::to_value(d.forbund) {
+                ordered_strings(&value, String::new(), &mut ordered);
+            }
+            for (path, text) in ordered {
+                let found = matches(w, &text);
+                let Some(first) = found.first() else { continue };
+                let word = text.get(first.clone()).unwrap_or_default();
+                hits.push(
+                    Hit::new(
+                        format!("{}{}", w.problem, places(found.len())),
+                        at_path(&path),
+                    )
+                    .with_fix(fix(w, word)),
+                );
+            }
+            hits
+        }
+        Subject::Document(view) => {
+            let mut hits = Vec::new();
+            let parts = std::iter::once((None, view.preamble.as_str())).chain(
+                view.sections
+                    .iter()
+                    .map(|s| (Some(s.index), s.text.as_str())),
+            );
+            for (section, text) in parts {
+                let found = matches(w, text);
+                let Some(first) = found.first() else { continue };
+                let word = text.get(first.clone()).unwrap_or_default();
+                let quote = Some(excerpt(sentence_around(text, first.start)));
+                let at = match section {
+                    Some(index) => At::Section {
+                        index,
+                        excerpt: quote,
+                    },
+                    None => At::Document { excerpt: quote },
+                };
+                hits.push(
+                    Hit::new(format!("{}{}", w.problem, places(found.len())), at)
+                        .with_fix(fix(w, word)),
+                );
+            }
+            hits
+        }
+        Subject::Package(_) => Vec::new(),
+    }
+}
+
+/// Every string in a JSON value with its pointer, in document order;
+/// `$schema` is not text.
+fn ordered_strings(value: &Value, path: String, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(s) => out.push((path, s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                ordered_strings(item, format!("{path}/{i}"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                if key == "$schema" || key == "godtagna_avvikelser" {
+                    continue;
+                }
+                let escaped = key.replace('~', "~0").replace('/', "~1");
+                ordered_strings(item, format!("{path}/{escaped}"), out);
+            }
+        }
+        _ => {}
+    }
+}

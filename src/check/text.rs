@@ -1,0 +1,349 @@
+//! Reading Swedish legal prose: sentences, numbers in words or digits, dates
+//! ("den 31 december 2018", "2006-12-31"), and shares ("hälften", "en
+//! fjärdedel", "25 %", "¾"). Everything works on plain text and returns byte
+//! ranges so that rules can quote what they read.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::spec::types::MONTHS;
+
+/// Compiles a pattern written in this module. The patterns are constants,
+/// so a failure is a bug caught by the tests; it yields a never-matching
+/// expression instead of a panic.
+pub fn pattern(source: &str) -> Regex {
+    Regex::new(source).unwrap_or_else(|_| never())
+}
+
+fn never() -> Regex {
+    // `[^\s\S]` matches nothing and always compiles.
+    Regex::new(r"[^\s\S]").unwrap_or_else(|_| never())
+}
+
+/// The text in lower case with runs of whitespace as one space.
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Splits prose into sentences at ".", "!" or "?" followed by a space and
+/// an upper-case letter or the end, and at line breaks. Abbreviations
+/// ("kap.", "p.", "m.m.") are followed by lower case or digits, so they do
+/// not end a sentence.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let next = chars.get(i + 1).map(|p| p.1);
+            let after = chars.get(i + 2).map(|p| p.1);
+            let ends = match (next, after) {
+                (None, _) => true,
+                (Some(' '), Some(a)) => a.is_uppercase() || a == '-' || a == '–',
+                _ => false,
+            };
+            if ends {
+                let end = at + c.len_utf8();
+                let sentence = line[start..end].trim();
+                if !sentence.is_empty() {
+                    out.push(sentence);
+                }
+                start = end;
+            }
+        }
+        let rest = line[start..].trim();
+        if !rest.is_empty() {
+            out.push(rest);
+        }
+    }
+    out
+}
+
+const NUMBER_WORDS: [&str; 13] = [
+    "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+];
+
+/// A count written in words ("fyra", "ett") or digits ("4").
+pub fn number(word: &str) -> Option<u32> {
+    let word = word.trim().to_lowercase();
+    if word == "ett" {
+        return Some(1);
+    }
+    if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == word) {
+        return u32::try_from(n).ok();
+    }
+    word.parse().ok()
+}
+
+/// The alternation matching a count in words or digits, for patterns.
+pub const NUMBER: &str = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)";
+
+static DATE_LONG: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b",
+    )
+});
+static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
+    )
+});
+
+/// The month number (1–12) of a Swedish month name.
+pub fn month(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == name)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Every full date in the text, with its byte range, in order.
+pub fn dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for c in DATE_LONG.captures_iter(text) {
+        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let date = match (d.as_str().parse(), month(m.as_str()), y.as_str().parse()) {
+            (Ok(d), Some(m), Ok(y)) => NaiveDate::from_ymd_opt(y, m, d),
+            _ => None,
+        };
+        if let Some(date) = date {
+            out.push((date, all.range()));
+        }
+    }
+    for c in DATE_ISO.captures_iter(text) {
+        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let date = match (y.as_str().parse(), m.as_str().parse(), d.as_str().parse()) {
+            (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d),
+            _ => None,
+        };
+        if let Some(date) = date {
+            out.push((date, all.range()));
+        }
+    }
+    out.sort_by_key(|(_, r)| r.start);
+    out
+}
+
+/// The first full date in the text.
+pub fn first_date(text: &str) -> Option<NaiveDate> {
+    dates(text).into_iter().next().map(|(d, _)| d)
+}
+
+/// Every day-and-month ("30 november") in the text, as (month, day).
+pub fn day_months(text: &str) -> Vec<(u32, u32)> {
+    DAY_MONTH
+        .captures_iter(text)
+        .filter_map(|c| {
+            let day: u32 = c.get(1)?.as_str().parse().ok()?;
+            let month = month(c.get(2)?.as_str())?;
+            Some((month, day))
+        })
+        .collect()
+}
+
+/// A share of the whole, as found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// The share as a fraction of one (0.5 for "hälften").
+    pub value: f64,
+    /// Where it is in the text.
+    pub range: std::ops::Range<usize>,
+}
+
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(\bhälften\b|\bhalva\b|½|¼|¾|\b(?:en|ett)\s+fjärde\s*del(?:en)?\b|\b(?:en|ett)\s+tredje\s*del(?:en)?\b|\btre\s+fjärdedelar\b|\btvå\s+tredjedelar\b|\b\d+\s*/\s*\d+\b|\b\d+(?:,\d+)?\s*(?:%|procent\b))",
+    )
+});
+
+/// Every share expression in the text, in order.
+pub fn shares(text: &str) -> Vec<Share> {
+    SHARE
+        .find_iter(text)
+        .filter_map(|m| {
+            let value = share_value(m.as_str())?;
+            Some(Share {
+                value,
+                range: m.range(),
+            })
+        })
+        .collect()
+}
+
+fn share_value(text: &str) -> Option<f64> {
+    let t = normalise(text);
+    let value = match t.as_str() {
+        "hälften" | "halva" | "½" => 0.5,
+        "¼" => 0.25,
+        "¾" | "tre fjärdedelar" => 0.75,
+        "två tredjedelar" => 2.0 / 3.0,
+        _ if t.contains("fjärde") => 0.25,
+        _ if t.contains("tredje") => 1.0 / 3.0,
+        _ if t.contains('/') => {
+            let (n, d) = t.split_once('/')?;
+            let n: f64 = n.trim().parse().ok()?;
+            let d: f64 = d.trim().parse().ok()?;
+            if d == 0.0 || n > d {
+                return None;
+            }
+            n / d
+        }
+        _ => {
+            let digits: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',')
+                .collect();
+            let p: f64 = digits.replace(',', ".").parse().ok()?;
+            if p > 100.0 {
+                return None;
+            }
+            p / 100.0
+        }
+    };
+    Some(value)
+}
+
+/// A share as Swedish words where there is a usual word, else percent.
+pub fn share_words(value: f64) -> String {
+    let close = |x: f64| (value - x).abs() < 1e-6;
+    if close(0.5) {
+        "hälften".to_string()
+    } else if close(0.25) {
+        "en fjärdedel".to_string()
+    } else if close(0.75) {
+        "tre fjärdedelar".to_string()
+    } else if close(1.0 / 3.0) {
+        "en tredjedel".to_string()
+    } else if close(2.0 / 3.0) {
+        "två tredjedelar".to_string()
+    } else if close(0.0) {
+        "ingenting".to_string()
+    } else {
+        let text = format!("{:.2}", value * 100.0);
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        format!("{} procent", text.replace('.', ","))
+    }
+}
+
+/// Whether `word` occurs in `text` as a whole word, case-insensitively.
+pub fn has_word(text: &str, word: &str) -> bool {
+    word_ranges(text, word).next().is_some()
+}
+
+/// The byte ranges of `word` in `text` as a whole word, ignoring case.
+pub fn word_ranges<'t>(
+    text: &'t str,
+    word: &str,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
+    let re = pattern(&format!(r"(?i)\b{}\b", regex::escape(word)));
+    let found: Vec<std::ops::Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
+    found.into_iter()
+}
+
+/// The sentence of `text` that contains byte `at`, trimmed.
+pub fn sentence_around(text: &str, at: usize) -> &str {
+    let (start, end) = sentence_span(text, at);
+    text.get(start..end).unwrap_or(text).trim()
+}
+
+/// The byte range of the sentence of `text` that contains byte `at`.
+pub fn sentence_span(text: &str, at: usize) -> (usize, usize) {
+    let base = text.as_ptr() as usize;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let end = offset + line.len();
+        if at < end {
+            for sentence in sentences(line) {
+                let start = sentence.as_ptr() as usize - base;
+                if at >= start && at < start + sentence.len() {
+                    return (start, start + sentence.len());
+                }
+            }
+            return (offset, end);
+        }
+        offset = end;
+    }
+    (0, text.len())
+}
+
+/// A quotation short enough to show: the text up to about 160 characters,
+/// cut at a word boundary with "…".
+pub fn excerpt(text: &str) -> String {
+    const LIMIT: usize = 160;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= LIMIT {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > LIMIT {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push_str(" …");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let s = sentences("Enligt 8 kap. 9 § gäller det. Styrelsen ska m.m. besluta. Klart");
+        assert_eq!(
+            s,
+            vec![
+                "Enligt 8 kap. 9 § gäller det.",
+                "Styrelsen ska m.m. besluta.",
+                "Klart"
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_numbers_dates_and_shares() {
+        assert_eq!(number("fyra"), Some(4));
+        assert_eq!(number("Ett"), Some(1));
+        assert_eq!(number("14"), Some(14));
+        let d = dates("från och med 1 januari 2005 till och med den 31 december 2006 (2006-12-31)");
+        let found: Vec<String> = d.iter().map(|(d, _)| d.to_string()).collect();
+        assert_eq!(found, vec!["2005-01-01", "2006-12-31", "2006-12-31"]);
+        assert_eq!(day_months("senast den 30 november"), vec![(11, 30)]);
+        let s: Vec<f64> = shares("hälften, en fjärdedel, 25 %, 12,5 procent, ¾")
+            .iter()
+            .map(|s| s.value)
+            .collect();
+        assert_eq!(s, vec![0.5, 0.25, 0.25, 0.125, 0.75]);
+        assert_eq!(share_words(0.125), "12,5 procent");
+    }
+
+    #[test]
+    fn finds_the_sentence_around_a_word() {
+        let text = "Första meningen. Andra meningen skall gälla. Tredje.";
+        let at = text.find("skall").unwrap();
+        assert_eq!(sentence_around(text, at), "Andra meningen skall gälla.");
+        assert!(has_word(text, "Skall"));
+        assert!(!has_word(text, "ska"));
+    }
+}

@@ -1,0 +1,259 @@
+//! What a § of a förbundsordning is about, recognised from its heading
+//! ("11 § ANDELAR I TILLGÅNGAR OCH SKULDER…", "18 § Arkivtillsyn") and,
+//! when the heading says nothing known, from its content. Real
+//! förbundsordningar word their headings in many ways, so each topic is a
+//! set of word stems, not a fixed title.
+
+use serde::Serialize;
+
+use super::text::normalise;
+
+/// A subject a § can deal with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Topic {
+    /// Förbundets namn.
+    Namn,
+    /// Säte.
+    Sate,
+    /// Medlemmar.
+    Medlemmar,
+    /// Ändamål.
+    Andamal,
+    /// Styrelse.
+    Styrelse,
+    /// Styrelsens beslut (beslutförhet, majoritet).
+    Beslut,
+    /// Uppgifter och beslutanderätt.
+    Uppgifter,
+    /// Personal.
+    Personal,
+    /// Initiativrätt.
+    Initiativ,
+    /// Samråd.
+    Samrad,
+    /// Kungörelser och tillkännagivanden.
+    Tillkannagivanden,
+    /// Andelar i tillgångar och skulder, kostnadsfördelning.
+    Andelar,
+    /// Styrning och insyn.
+    Styrning,
+    /// Budget.
+    Budget,
+    /// Revisorer och revision.
+    Revision,
+    /// Mandattid.
+    Mandattid,
+    /// Utträde.
+    Uttrade,
+    /// Likvidation och upplösning.
+    Likvidation,
+    /// Tvister och överklagande.
+    Tvister,
+    /// Ersättning till ledamöter och revisorer.
+    Ersattning,
+    /// Arkivtillsyn.
+    Arkiv,
+    /// Förbundets bildande.
+    Bildande,
+}
+
+impl Topic {
+    /// The topic in Swedish, for messages ("likvidation och upplösning").
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Topic::Namn => "förbundets namn",
+            Topic::Sate => "säte",
+            Topic::Medlemmar => "medlemmar",
+            Topic::Andamal => "ändamål",
+            Topic::Styrelse => "styrelsen",
+            Topic::Beslut => "styrelsens beslut",
+            Topic::Uppgifter => "uppgifter och beslutanderätt",
+            Topic::Personal => "personal",
+            Topic::Initiativ => "initiativrätt",
+            Topic::Samrad => "samråd",
+            Topic::Tillkannagivanden => "tillkännagivanden",
+            Topic::Andelar => "andelar i tillgångar och skulder och kostnadsfördelning",
+            Topic::Styrning => "styrning och insyn",
+            Topic::Budget => "budget",
+            Topic::Revision => "revisorer och revision",
+            Topic::Mandattid => "mandattid",
+            Topic::Uttrade => "utträde",
+            Topic::Likvidation => "likvidation och upplösning",
+            Topic::Tvister => "tvister",
+            Topic::Ersattning => "ersättning",
+            Topic::Arkiv => "arkivtillsyn",
+            Topic::Bildande => "förbundets bildande",
+        }
+    }
+}
+
+/// Heading stems per topic. A heading may match several topics
+/// ("Mandattid och revisorer").
+const HEADING_STEMS: &[(Topic, &[&str])] = &[
+    (Topic::Namn, &["namn"]),
+    (Topic::Sate, &["säte"]),
+    (Topic::Andamal, &["ändamål", "syfte"]),
+    (Topic::Styrelse, &["styrelse"]),
+    (
+        Topic::Beslut,
+        &["beslutför", "majoritet", "styrelsens beslut"],
+    ),
+    (Topic::Uppgifter, &["uppgift", "beslutanderätt"]),
+    (Topic::Personal, &["personal", "förbundschef"]),
+    (Topic::Initiativ, &["initiativ"]),
+    (Topic::Samrad, &["samråd"]),
+    (
+        Topic::Tillkannagivanden,
+        &["kungörelse", "tillkännagivande", "anslagstavl"],
+    ),
+    (
+        Topic::Andelar,
+        &[
+            "andel",
+            "tillgångar",
+            "kostnadsfördelning",
+            "fördelning av kostnad",
+        ],
+    ),
+    (Topic::Styrning, &["styrning", "insyn"]),
+    (Topic::Budget, &["budget"]),
+    (Topic::Revision, &["revisor", "revision"]),
+    (Topic::Mandattid, &["mandattid"]),
+    (Topic::Uttrade, &["utträde", "uppsägning"]),
+    (Topic::Likvidation, &["likvidation", "upplösning"]),
+    (Topic::Tvister, &["tvist"]),
+    (Topic::Ersattning, &["ersättning", "arvode"]),
+    (Topic::Arkiv, &["arkiv"]),
+    (Topic::Bildande, &["bildande", "ikraftträdande"]),
+];
+
+/// The topics a heading names.
+pub fn from_heading(heading: &str) -> Vec<Topic> {
+    let h = normalise(heading);
+    let mut topics: Vec<Topic> = HEADING_STEMS
+        .iter()
+        .filter(|(_, stems)| stems.iter().any(|s| h.contains(s)))
+        .map(|(t, _)| *t)
+        .collect();
+    // "Förbundets medlemmar", but not "Förbundsmedlemmarnas styrning och
+    // insyn" or "Ersättning till ledamöter".
+    if h.contains("medlem")
+        && !topics
+            .iter()
+            .any(|t| matches!(t, Topic::Styrning | Topic::Samrad | Topic::Ersattning))
+    {
+        topics.push(Topic::Medlemmar);
+    }
+    // "Ersättning till ledamöter, ersättare och revisorer" is not about
+    // revision, and "Styrelsens beslut" is about decisions.
+    if topics.contains(&Topic::Ersattning) {
+        topics.retain(|t| *t != Topic::Revision);
+    }
+    topics.sort();
+    topics.dedup();
+    topics
+}
+
+/// Content stems per topic, for sections whose heading names nothing known.
+const CONTENT_STEMS: &[(Topic, &[&str])] = &[
+    (Topic::Namn, &["förbundets namn är"]),
+    (Topic::Sate, &["säte"]),
+    (
+        Topic::Medlemmar,
+        &["medlemmar är", "har följande medlemmar"],
+    ),
+    (Topic::Andamal, &["ändamål"]),
+    (
+        Topic::Styrelse,
+        &["leds av en styrelse", "styrelsen består"],
+    ),
+    (Topic::Uppgifter, &["mål och riktlinjer"]),
+    (Topic::Initiativ, &["väcka ärende"]),
+    (Topic::Tillkannagivanden, &["anslås", "tillkännages"]),
+    (Topic::Andelar, &["tillgångar och skulder"]),
+    (Topic::Budget, &["budget"]),
+    (Topic::Revision, &["revisor"]),
+    (Topic::Uttrade, &["utträda", "uppsägningstid"]),
+    (Topic::Likvidation, &["likvidation"]),
+    (Topic::Tvister, &["tvist"]),
+    (Topic::Arkiv, &["arkivlagen"]),
+    (Topic::Bildande, &["anses bildat", "är bildat", "bildas"]),
+];
+
+/// The topics a text deals with, judged by its words.
+pub fn from_content(text: &str) -> Vec<Topic> {
+    let t = normalise(text);
+    CONTENT_STEMS
+        .iter()
+        .filter(|(_, stems)| stems.iter().any(|s| t.contains(s)))
+        .map(|(t, _)| *t)
+        .collect()
+}
+
+/// The topic a reference points to, judged by the words just before it
+/// ("…ekonomiska mellanhavanden regleras enligt 11 §" → andelar). The cue
+/// nearest the reference wins.
+pub fn cue_before(text_before: &str) -> Option<Topic> {
+    const CUES: &[(&str, Topic)] = &[
+        ("likvidation", Topic::Likvidation),
+        ("upplös", Topic::Likvidation),
+        ("utträ", Topic::Uttrade),
+        ("uppsäg", Topic::Uttrade),
+        ("mellanhavand", Topic::Andelar),
+        ("tillgång", Topic::Andelar),
+        ("fördela", Topic::Andelar),
+        ("andel", Topic::Andelar),
+        ("kostnad", Topic::Andelar),
+        ("tvist", Topic::Tvister),
+        ("revision", Topic::Revision),
+        ("revisor", Topic::Revision),
+        ("budget", Topic::Budget),
+        ("arkiv", Topic::Arkiv),
+        ("tillkännag", Topic::Tillkannagivanden),
+        ("anslå", Topic::Tillkannagivanden),
+    ];
+    let t = text_before.to_lowercase();
+    CUES.iter()
+        .filter_map(|(stem, topic)| t.rfind(stem).map(|at| (at, *topic)))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, topic)| topic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_real_headings() {
+        assert_eq!(
+            from_heading("ANDELAR I TILLGÅNGAR OCH SKULDER SAMT FÖRDELNING AV KOSTNADER"),
+            vec![Topic::Andelar]
+        );
+        assert_eq!(
+            from_heading("Förbundsmedlemmarnas styrning och insyn"),
+            vec![Topic::Styrning]
+        );
+        assert_eq!(from_heading("Förbundets medlemmar"), vec![Topic::Medlemmar]);
+        assert_eq!(
+            from_heading("Mandattid och revisorer"),
+            vec![Topic::Revision, Topic::Mandattid]
+        );
+        assert_eq!(
+            from_heading("Ersättning till ledamöter, ersättare, revisorer och revisorsersättare"),
+            vec![Topic::Ersattning]
+        );
+        assert_eq!(from_heading("TVISTER OCH ÖVERKLAGAN"), vec![Topic::Tvister]);
+    }
+
+    #[test]
+    fn nearest_cue_wins() {
+        assert_eq!(
+            cue_before("Vid utträde upplöses förbundet och "),
+            Some(Topic::Likvidation)
+        );
+        assert_eq!(
+            cue_before("när en medlem har utträtt enligt "),
+            Some(Topic::Uttrade)
+        );
+    }
+}

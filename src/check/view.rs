@@ -1,0 +1,349 @@
+//! A document as the rules read it: each section's plain text and topics,
+//! the members a förbundsordning names, and the suppression lines a user
+//! wrote (`forbund: godta ID: motivering`, also inside an HTML comment),
+//! which are taken out of the text so no rule reads them as content.
+
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+
+use super::text::{normalise, pattern};
+use super::topics::{self, Topic};
+use crate::document::{Block, Document, DocumentKind, plain_text};
+use crate::spec::MemberKind;
+
+/// One section of a document, as plain text.
+#[derive(Debug, Clone)]
+pub struct SectionView {
+    /// Index into `Document::sections`.
+    pub index: usize,
+    /// The § number, if any.
+    pub number: Option<u32>,
+    /// The heading as printed: "5 § Styrelsen".
+    pub label: String,
+    /// The section's text, one block per line (list items one per line).
+    pub text: String,
+    /// What the section is about, by heading or else by content.
+    pub topics: Vec<Topic>,
+}
+
+impl SectionView {
+    /// Whether the section deals with `topic`.
+    pub fn is(&self, topic: Topic) -> bool {
+        self.topics.contains(&topic)
+    }
+}
+
+/// A member named in a förbundsordning, with its kind judged by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedMember {
+    /// The name as written.
+    pub name: String,
+    /// Kommun, region, Försäkringskassan or Arbetsförmedlingen.
+    pub kind: MemberKind,
+}
+
+/// A suppression written in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// The rule id.
+    pub rule: String,
+    /// The reason.
+    pub reason: String,
+    /// The section it stands in; `None` in the preamble, for the whole document.
+    pub section: Option<usize>,
+}
+
+/// A document prepared for the rules.
+#[derive(Debug, Clone)]
+pub struct DocumentView<'a> {
+    /// The document.
+    pub document: &'a Document,
+    /// Its source text, when it was read from a file.
+    pub source: Option<&'a str>,
+    /// The preamble (title and text before the first section).
+    pub preamble: String,
+    /// The sections, in order.
+    pub sections: Vec<SectionView>,
+    /// The members named in the members § (or the preamble).
+    pub members: Vec<NamedMember>,
+    /// Suppressions found in the document.
+    pub directives: Vec<Directive>,
+    /// Facts several rules read, computed once.
+    pub(crate) cache: Cache,
+}
+
+/// Facts computed once per document, since many rules read them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cache {
+    pub(crate) checklist: OnceLock<Vec<super::checklist::ChecklistItem>>,
+    pub(crate) board: OnceLock<super::facts::BoardText>,
+    pub(crate) board_terms: OnceLock<super::facts::Terms>,
+    pub(crate) auditor_terms: OnceLock<super::facts::Terms>,
+}
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)^\s*(?:<!--\s*)?forbund:\s*godta\s+([A-ZÅÄÖ0-9][A-ZÅÄÖ0-9-]*)\s*:\s*(.*?)\s*(?:-->)?\s*$",
+    )
+});
+
+/// A suppression line: (rule id, reason).
+pub fn directive(line: &str) -> Option<(String, String)> {
+    let c = DIRECTIVE.captures(line)?;
+    Some((
+        c.get(1)?.as_str().to_uppercase(),
+        c.get(2)?.as_str().trim().to_string(),
+    ))
+}
+
+impl<'a> DocumentView<'a> {
+    /// Reads `document` (and its source text, if any) for the rules.
+    pub fn new(document: &'a Document, source: Option<&'a str>) -> Self {
+        let mut directives = Vec::new();
+        let mut preamble = document.title.clone();
+        preamble.push('\n');
+        preamble.push_str(&blocks_text(&document.preamble, None, &mut directives));
+        let sections: Vec<SectionView> = document
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(index, s)| {
+                let text = blocks_text(&s.blocks, Some(index), &mut directives);
+                let mut topics = topics::from_heading(&s.heading);
+                if topics.is_empty() {
+                    topics = topics::from_content(&text);
+                }
+                SectionView {
+                    index,
+                    number: s.number,
+                    label: s.display_heading(),
+                    text,
+                    topics,
+                }
+            })
+            .collect();
+        if let Some(source) = source {
+            directives = source_directives(source);
+        }
+        let mut view = DocumentView {
+            document,
+            source,
+            preamble,
+            sections,
+            members: Vec::new(),
+            directives,
+            cache: Cache::default(),
+        };
+        if document.kind == DocumentKind::Forbundsordning {
+            view.members = view.read_members();
+        }
+        view
+    }
+
+    /// The document's kind.
+    pub fn kind(&self) -> DocumentKind {
+        self.document.kind
+    }
+
+    /// The sections dealing with `topic`.
+    pub fn sections_on(&self, topic: Topic) -> impl Iterator<Item = &SectionView> {
+        self.sections.iter().filter(move |s| s.is(topic))
+    }
+
+    /// The first section dealing with `topic`.
+    pub fn section_on(&self, topic: Topic) -> Option<&SectionView> {
+        self.sections_on(topic).next()
+    }
+
+    /// The section with § number `number`.
+    pub fn section_numbered(&self, number: u32) -> Option<&SectionView> {
+        self.sections.iter().find(|s| s.number == Some(number))
+    }
+
+    /// Every sentence of the body with the index of its section.
+    pub fn sentences(&self) -> Vec<(usize, &str)> {
+        self.sections
+            .iter()
+            .flat_map(|s| {
+                super::text::sentences(&s.text)
+                    .into_iter()
+                    .map(move |t| (s.index, t))
+            })
+            .collect()
+    }
+
+    /// The members named in the members §, else in the preamble sentence
+    /// "Förbundets medlemmar är …".
+    fn read_members(&self) -> Vec<NamedMember> {
+        let from_section: Vec<NamedMember> = self
+            .section_on(Topic::Medlemmar)
+            .map(|s| names_in(&s.text))
+            .unwrap_or_default();
+        if !from_section.is_empty() {
+            return from_section;
+        }
+        super::text::sentences(&self.preamble)
+            .into_iter()
+            .filter(|s| normalise(s).contains("medlemmar är"))
+            .flat_map(names_in)
+            .collect()
+    }
+
+    /// The members of one kind.
+    pub fn members_of(&self, kind: MemberKind) -> impl Iterator<Item = &NamedMember> {
+        self.members.iter().filter(move |m| m.kind == kind)
+    }
+}
+
+/// The text of blocks, one line per paragraph or list item; suppression
+/// lines are collected instead of kept.
+fn blocks_text(blocks: &[Block], section: Option<usize>, found: &mut Vec<Directive>) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut push = |line: String| {
+        if let Some((rule, reason)) = directive(&line) {
+            found.push(Directive {
+                rule,
+                reason,
+                section,
+            });
+        } else {
+            lines.push(line);
+        }
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph { text } => push(plain_text(text)),
+            Block::List { items, .. } => items.iter().for_each(|i| push(plain_text(i))),
+            Block::Table { header, rows, .. } => {
+                push(header.join(" | "));
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(|c| plain_text(c)).collect();
+                    push(cells.join(" | "));
+                }
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// Suppressions in the source text, each attributed to the section whose
+/// heading (`##` or `###`) precedes it.
+fn source_directives(source: &str) -> Vec<Directive> {
+    let mut section: Option<usize> = None;
+    let mut next = 0usize;
+    let mut out = Vec::new();
+    for line in source.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("##") {
+            section = Some(next);
+            next += 1;
+            continue;
+        }
+        if let Some((rule, reason)) = directive(line) {
+            out.push(Directive {
+                rule,
+                reason,
+                section,
+            });
+        }
+    }
+    out
+}
+
+/// The kind of member a name denotes, by its words: Försäkringskassan,
+/// Arbetsförmedlingen (or the old länsarbetsnämnd), a region (or landsting),
+/// else a kommun (or stad).
+pub fn classify(name: &str) -> Option<MemberKind> {
+    let n = normalise(name);
+    if n.contains("försäkringskass") {
+        Some(MemberKind::Forsakringskassan)
+    } else if n.contains("arbetsförmedling") || n.contains("länsarbetsnämnd") {
+        Some(MemberKind::Arbetsformedlingen)
+    } else if n.contains("landsting") || n.contains("region") {
+        Some(MemberKind::Region)
+    } else if n.contains("kommun") || n.split(' ').any(|w| w == "stad" || w == "stad.") {
+        Some(MemberKind::Kommun)
+    } else {
+        None
+    }
+}
+
+/// The member names in a text listing them: "Förbundets medlemmar är A, B,
+/// C och D." or one name per line.
+pub fn names_in(text: &str) -> Vec<NamedMember> {
+    static LEAD: LazyLock<Regex> =
+        LazyLock::new(|| pattern(r"(?i)^.*?\b(?:är|utgörs av|består av)\s+|^.*:\s*"));
+    let mut out: Vec<NamedMember> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim().trim_start_matches(['-', '*', '•']).trim();
+        let list = LEAD.replace(line, "");
+        for part in list
+            .split([',', ';'])
+            .flat_map(|p| p.split(" och "))
+            .flat_map(|p| p.split(" samt "))
+        {
+            let name = part.trim().trim_end_matches(['.', ':']).trim();
+            let name = name.strip_prefix("samt ").unwrap_or(name).trim();
+            if name.is_empty() || name.split_whitespace().count() > 6 {
+                continue;
+            }
+            if let Some(kind) = classify(name)
+                && !out.iter().any(|m| normalise(&m.name) == normalise(name))
+            {
+                out.push(NamedMember {
+                    name: name.to_string(),
+                    kind,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_member_lists_as_written() {
+        let names = |t: &str| -> Vec<(String, MemberKind)> {
+            names_in(t).into_iter().map(|m| (m.name, m.kind)).collect()
+        };
+        assert_eq!(
+            names(
+                "Förbundets medlemmar är Försäkringskassan i Stockholms län, , Länsarbetsnämnden i Stockholms kommun, Stockholms läns landsting och Haninge kommun."
+            ),
+            vec![
+                (
+                    "Försäkringskassan i Stockholms län".into(),
+                    MemberKind::Forsakringskassan
+                ),
+                (
+                    "Länsarbetsnämnden i Stockholms kommun".into(),
+                    MemberKind::Arbetsformedlingen
+                ),
+                ("Stockholms läns landsting".into(), MemberKind::Region),
+                ("Haninge kommun".into(), MemberKind::Kommun),
+            ]
+        );
+        let stockholm = names(
+            "Förbundet har fyra medlemmar som tillika är parter i förbundet:\nStockholms stad, Försäkringskassan, Arbetsförmedlingen och Stockholms läns landsting.",
+        );
+        assert_eq!(stockholm.len(), 4);
+        assert_eq!(stockholm[0], ("Stockholms stad".into(), MemberKind::Kommun));
+    }
+
+    #[test]
+    fn reads_suppression_lines() {
+        assert_eq!(
+            directive("<!-- forbund: godta FINSAM-20-ARKIV: kommunerna har avtal -->"),
+            Some(("FINSAM-20-ARKIV".into(), "kommunerna har avtal".into()))
+        );
+        assert_eq!(
+            directive("forbund: godta sprak-skall: texten är antagen så"),
+            Some(("SPRAK-SKALL".into(), "texten är antagen så".into()))
+        );
+        assert_eq!(directive("Förbundet ska godta detta."), None);
+    }
+}

@@ -1,0 +1,291 @@
+//! `forbund check` and `forbund rules`: the reference förbundsordningar as
+//! a lawyer reviewed them, drafts from every sample without errors of their
+//! own, SARIF against the 2.1.0 schema, suppressions and exit codes. The
+//! rules' own fixtures are in [`super::check_fixtures`].
+
+use std::collections::BTreeSet;
+
+use forbund::check::{self, Report};
+use forbund::compose::Templates;
+use forbund::finding::Severity;
+use serde_json::Value;
+
+use super::check_fixtures::{load, sample_text};
+use super::{forbund_in, root, transcript};
+
+fn error_ids(reports: &[Report]) -> BTreeSet<String> {
+    reports
+        .iter()
+        .flat_map(|r| r.findings.iter())
+        .filter(|f| f.is_blocking())
+        .map(|f| f.id.clone())
+        .collect()
+}
+
+#[test]
+fn drafts_from_every_sample_add_no_errors() {
+    for name in ["stockholm", "haninge", "haninge-antagen", "husam"] {
+        let text = sample_text(name);
+        let forbund = load(name, &text);
+        let description = check::check_description(name, &forbund, Some(&text));
+        let drafts = check::check_drafts(name, &forbund, &Templates::builtin()).unwrap();
+        let own = error_ids(std::slice::from_ref(&description));
+        let drafted = error_ids(&drafts);
+        // A draft may only repeat what the description itself gets wrong
+        // (HUSAM's terms as adopted in 2006); the templates add nothing.
+        assert!(
+            drafted.is_subset(&own),
+            "{name}: drafts add errors {:?}",
+            drafted.difference(&own).collect::<Vec<_>>()
+        );
+        if name != "husam" {
+            assert!(
+                own.is_empty() && drafted.is_empty(),
+                "{name} has errors: {own:?} {drafted:?}"
+            );
+        }
+        for report in &drafts {
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .all(|f| f.severity != Severity::Error || own.contains(&f.id)),
+                "{}",
+                check::report::human::render(std::slice::from_ref(report))
+            );
+        }
+    }
+}
+
+#[test]
+fn husam_drafts_pass_once_its_deviations_are_accepted() {
+    let mut value: Value = serde_json::from_str(&sample_text("husam")).unwrap();
+    value["godtagna_avvikelser"] = serde_json::json!([
+        {"regel": "FINSAM-12-MANDATTID", "motivering": "återger förbundsordningen som den antogs 2006"},
+        {"regel": "FINSAM-25-MANDATTID", "motivering": "återger förbundsordningen som den antogs 2006"}
+    ]);
+    let text = serde_json::to_string_pretty(&value).unwrap();
+    let forbund = load("husam-godtagen.json", &text);
+    let mut reports = vec![check::check_description(
+        "husam-godtagen.json",
+        &forbund,
+        Some(&text),
+    )];
+    reports.extend(
+        check::check_drafts("husam-godtagen.json", &forbund, &Templates::builtin()).unwrap(),
+    );
+    assert!(
+        error_ids(&reports).is_empty(),
+        "{}",
+        check::report::human::render(&reports)
+    );
+    let accepted = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .filter(|f| f.suppression.is_some())
+        .count();
+    assert!(
+        accepted >= 4,
+        "the errors are reported as accepted, not dropped"
+    );
+}
+
+const REFERENCES: [&str; 3] = [
+    "samples/reference/stockholm-forbundsordning.md",
+    "samples/reference/haninge-forbundsordning.md",
+    "samples/reference/husam-forbundsordning.md",
+];
+
+/// The three reference förbundsordningar, read finding by finding: HUSAM's
+/// first board term ends in 2008 (no election) and its revisors' first
+/// term lies before the förbund; all three use outdated names and physical
+/// anslagstavlor; Haninge and HUSAM say nothing about majorities.
+#[test]
+fn reference_forbundsordningar_as_reviewed() {
+    let output = forbund_in(&root())
+        .arg("check")
+        .args(REFERENCES)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "HUSAM has errors");
+    insta::assert_snapshot!("reference_human", transcript(&output));
+    let output = forbund_in(&root())
+        .args(["check", "--format", "json"])
+        .args(REFERENCES)
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("reference_json", String::from_utf8(output.stdout).unwrap());
+}
+
+#[test]
+fn sarif_output_validates_against_the_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            root().join("tests/fixtures/sarif/sarif-2.1.0-subset.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let accepted = dir.path().join("husam-godtagen.md");
+    let husam = std::fs::read_to_string(root().join(REFERENCES[2])).unwrap();
+    // In the preamble, a suppression covers the whole document.
+    let husam = husam.replacen(
+        "\n\n",
+        "\n\n<!-- forbund: godta SPRAK-SKALL: antagen text -->\n\n",
+        1,
+    );
+    std::fs::write(&accepted, husam).unwrap();
+    let output = forbund_in(&root())
+        .args(["check", "--format", "sarif", "samples/husam.json"])
+        .args(REFERENCES)
+        .arg(&accepted)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let log: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "SARIF is invalid: {errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results.iter().any(|r| r["fixes"].is_array()),
+        "some fix has exact replacements"
+    );
+    assert!(
+        results
+            .iter()
+            .any(|r| r["suppressions"][0]["justification"] == "antagen text")
+    );
+    assert!(results.iter().any(
+        |r| r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "5 § Styrelsen"
+    ));
+}
+
+#[test]
+fn exit_codes() {
+    let code = |args: &[&str]| {
+        forbund_in(&root())
+            .args(args)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(
+        code(&["check", REFERENCES[0]]),
+        Some(0),
+        "Stockholm has warnings only"
+    );
+    assert_eq!(code(&["check", REFERENCES[2]]), Some(1));
+    assert_eq!(
+        code(&["check", "samples/stockholm.json", "--drafts"]),
+        Some(0)
+    );
+    assert_eq!(code(&["check", "finns-inte.md"]), Some(2));
+    assert_eq!(
+        code(&["check", "tests/fixtures/invalid/empty.json"]),
+        Some(2)
+    );
+    assert_eq!(code(&["rules", "FINSAM-99-X"]), Some(2));
+    let dir = tempfile::tempdir().unwrap();
+    let unknown = dir.path().join("anteckning.md");
+    std::fs::write(&unknown, "# Anteckningar\n\nInget om förbund här.\n").unwrap();
+    let output = forbund_in(&root())
+        .arg("check")
+        .arg(&unknown)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--doc"));
+}
+
+#[test]
+fn document_suppressions_are_reported_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("husam.md");
+    let husam = std::fs::read_to_string(root().join(REFERENCES[2])).unwrap();
+    let husam = husam
+        .replace("## 5 § Styrelsen\n", "## 5 § Styrelsen\n\n<!-- forbund: godta FINSAM-12-MANDATTID: mandattiden antogs så 2006 och har löpt ut -->\n")
+        .replace("## 13 § Mandattid för revisorer\n", "## 13 § Mandattid för revisorer\n\nforbund: godta FINSAM-25-MANDATTID: historisk text\n");
+    std::fs::write(&path, husam).unwrap();
+    let output = forbund_in(dir.path())
+        .args(["check", "husam.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("godtagna (2)"));
+    assert!(text.contains("godtagen: mandattiden antogs så 2006 och har löpt ut"));
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let output = forbund_in(&root()).arg("rules").output().unwrap();
+    assert!(output.status.success());
+    insta::assert_snapshot!("rules_list", String::from_utf8(output.stdout).unwrap());
+    let output = forbund_in(&root())
+        .args(["rules", "finsam-9-7"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("rules_finsam_9_7", transcript(&output));
+    let output = forbund_in(&root())
+        .args(["rules", "FINSAM-23-BUDGET"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Verifierad:  nej"), "{text}");
+    assert!(text.contains("Allvar:      varning"));
+    let output = forbund_in(&root())
+        .args(["rules", "FINSAM-9-8X"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("menade du FINSAM-9-8?"));
+}
+
+/// The Stockholm decision package as adopted in 2015: the names, the
+/// region's share (2 of 8 million) and the att-satser agree.
+#[test]
+fn stockholm_reference_package_agrees() {
+    let output = forbund_in(&root())
+        .args([
+            "check",
+            "--package",
+            "samples/reference/stockholm-forbundsordning.md",
+            "samples/reference/stockholm-avsiktsforklaring.md",
+            "samples/reference/stockholm-tjansteutlatande.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    insta::assert_snapshot!("reference_package", transcript(&output));
+    // The same package with the region's share misstated is caught.
+    let dir = tempfile::tempdir().unwrap();
+    let tu =
+        std::fs::read_to_string(root().join("samples/reference/stockholm-tjansteutlatande.md"))
+            .unwrap()
+            .replace(
+                "varav landstingets andel är 2 miljoner kronor",
+                "varav landstingets andel är 3 miljoner kronor",
+            );
+    std::fs::write(dir.path().join("tu.md"), tu).unwrap();
+    let output = forbund_in(&root())
+        .args([
+            "check",
+            "--package",
+            "--format",
+            "json",
+            "samples/reference/stockholm-forbundsordning.md",
+        ])
+        .arg(dir.path().join("tu.md"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let package = &json["reports"][2];
+    assert_eq!(package["checked"], "beslutspaket");
+    assert_eq!(package["findings"][0]["id"], "PAKET-ANDEL", "{package:#}");
+}

@@ -2,12 +2,12 @@
 //! prints the findings as text, JSON or SARIF. Exit 1 when an error nobody
 //! has accepted remains, 2 when an input cannot be read.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use forbund::check::{
     Package, PackageDocument, Report, check_description, check_document, check_drafts,
-    check_package, read_markdown,
+    check_package,
 };
 use forbund::compose::Templates;
 use forbund::document::{Document, DocumentKind};
@@ -15,6 +15,7 @@ use forbund::report::{FileReport, human};
 
 use super::Outcome;
 use super::files::read_limited;
+use super::sides::MAX_DOCUMENT_BYTES;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,14 +45,16 @@ pub enum DocArg {
 /// Arguments of `forbund check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Descriptions (.json) and documents (.md, .txt)
+    /// Descriptions (.json), documents (.md, .txt, .docx) and folders of them
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// Also check the given documents together as one decision package
-    /// (förbundsordning, avsiktsförklaring, tjänsteutlåtanden)
+    /// (förbundsordning, avsiktsförklaring, tjänsteutlåtanden); a folder
+    /// holding a förbundsordning and its other documents is always checked
+    /// as a package
     #[arg(long)]
     package: bool,
     /// For descriptions: also compose the drafts and check them, one by one
@@ -63,103 +66,49 @@ pub struct Args {
     doc: Option<DocArg>,
 }
 
-/// The largest document accepted, in bytes.
-const MAX_DOCUMENT: u64 = 5 * 1024 * 1024;
-
 /// A document read from a file, kept for the package check.
 struct Read {
     file: String,
     document: Document,
-    source: String,
+    source: Option<String>,
 }
 
-/// Checks every file; see the module doc for the exit codes.
+/// What was read from the inputs.
+#[derive(Default)]
+struct Inputs {
+    reports: Vec<Report>,
+    documents: Vec<Read>,
+    forbund: Option<forbund::spec::Forbund>,
+}
+
+/// Checks every file and folder; see the module doc for the exit codes.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let mut reports: Vec<Report> = Vec::new();
-    let mut documents: Vec<Read> = Vec::new();
-    let mut forbund_for_package = None;
     let kind = args.doc.map(|d| match d {
         DocArg::Forbundsordning => DocumentKind::Forbundsordning,
         DocArg::Avsiktsforklaring => DocumentKind::Avsiktsforklaring,
         DocArg::Tjansteutlatande => DocumentKind::Tjansteutlatande,
     });
+    let mut reports: Vec<Report> = Vec::new();
+    let mut loose = Inputs::default();
     for path in &args.files {
-        let name = path.display().to_string();
-        let is_json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let limit = if is_json {
-            forbund::spec::load::MAX_BYTES
-        } else {
-            MAX_DOCUMENT
-        };
-        let bytes = match read_limited(path, limit) {
-            Ok(bytes) => bytes,
-            Err(finding) => return invalid(&name, vec![*finding]),
-        };
-        if is_json {
-            let forbund = match forbund::spec::load(&name, &bytes) {
-                Ok(f) => f,
-                Err(problems) => return invalid(&name, problems),
-            };
-            let text = String::from_utf8_lossy(&bytes);
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            reports.push(check_description(&name, &forbund, Some(text)));
-            if args.drafts {
-                reports.extend(
-                    check_drafts(&name, &forbund, &Templates::builtin())
-                        .with_context(|| format!("kan inte skapa utkasten från {name}"))?,
-                );
-            }
-            forbund_for_package = Some(forbund);
-        } else {
-            let Ok(text) = String::from_utf8(bytes) else {
-                return invalid(
-                    &name,
-                    vec![forbund::finding::Finding::error(
-                        "FIL-KODNING",
-                        "filen är inte UTF-8-kodad text; spara den som UTF-8",
-                        forbund::finding::Location::file(&name),
-                    )],
-                );
-            };
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map(str::to_string)
-                .unwrap_or(text);
-            let document = match read_markdown(&text, kind) {
-                Ok(d) => d,
-                Err(error) => {
-                    super::note(&format!("{name}: {error}"));
-                    return Ok(Outcome::InvalidInput);
+        if path.is_dir() {
+            let mut folder = Inputs::default();
+            for file in folder_files(path)? {
+                if let Err(outcome) = read_input(&file, kind, args.drafts, &mut folder)? {
+                    return Ok(outcome);
                 }
-            };
-            reports.push(check_document(&name, &document, Some(&text)));
-            documents.push(Read {
-                file: name,
-                document,
-                source: text,
-            });
+            }
+            reports.append(&mut folder.reports);
+            if is_package(&folder.documents) {
+                reports.push(package_report(&folder));
+            }
+        } else if let Err(outcome) = read_input(path, kind, args.drafts, &mut loose)? {
+            return Ok(outcome);
         }
     }
-    if args.package && !documents.is_empty() {
-        let package = Package {
-            name: documents
-                .iter()
-                .map(|d| d.file.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            documents: documents
-                .iter()
-                .map(|d| PackageDocument {
-                    file: d.file.clone(),
-                    document: &d.document,
-                    source: Some(&d.source),
-                })
-                .collect(),
-            forbund: forbund_for_package.as_ref(),
-        };
-        reports.push(check_package(&package));
+    reports.append(&mut loose.reports);
+    if args.package && !loose.documents.is_empty() {
+        reports.push(package_report(&loose));
     }
     let text = match args.format {
         Format::Human => forbund::check::report::human::render(&reports),
@@ -174,8 +123,179 @@ pub fn run(args: &Args) -> Result<Outcome> {
     }
 }
 
-fn invalid(name: &str, problems: Vec<forbund::finding::Finding>) -> Result<Outcome> {
+/// The files of a folder worth checking, one per document: where the same
+/// document is there in several formats (as `forbund generate` writes it),
+/// the Markdown is read, else the text, else the Word file. PDF and HTML
+/// are not read.
+fn folder_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let preference = ["json", "md", "txt", "docx"];
+    let mut by_stem: std::collections::BTreeMap<String, PathBuf> = Default::default();
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("kan inte läsa katalogen {}", dir.display()))?;
+    for entry in entries {
+        let path = entry?.path();
+        let Some(extension) = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+        else {
+            continue;
+        };
+        let Some(rank) = preference.iter().position(|p| *p == extension) else {
+            continue;
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // A description and a document may share a stem; keep both apart.
+        let key = if rank == 0 {
+            format!("{stem}.json")
+        } else {
+            stem
+        };
+        let better = by_stem.get(&key).is_none_or(|current| {
+            let current_rank = current
+                .extension()
+                .and_then(|e| e.to_str())
+                .and_then(|e| preference.iter().position(|p| p.eq_ignore_ascii_case(e)))
+                .unwrap_or(usize::MAX);
+            rank < current_rank
+        });
+        if better && path.is_file() {
+            by_stem.insert(key, path);
+        }
+    }
+    if by_stem.is_empty() {
+        super::note(&format!(
+            "{}: inga beskrivningar eller dokument (.json, .md, .txt, .docx) att kontrollera",
+            dir.display()
+        ));
+    }
+    Ok(by_stem.into_values().collect())
+}
+
+/// Whether documents make up one förbund's decision package: a
+/// förbundsordning together with an avsiktsförklaring or tjänsteutlåtanden.
+fn is_package(documents: &[Read]) -> bool {
+    let has = |kind| documents.iter().any(|d| d.document.kind == kind);
+    has(DocumentKind::Forbundsordning)
+        && (has(DocumentKind::Avsiktsforklaring) || has(DocumentKind::Tjansteutlatande))
+}
+
+fn package_report(inputs: &Inputs) -> Report {
+    let package = Package {
+        name: inputs
+            .documents
+            .iter()
+            .map(|d| d.file.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        documents: inputs
+            .documents
+            .iter()
+            .map(|d| PackageDocument {
+                file: d.file.clone(),
+                document: &d.document,
+                source: d.source.as_deref(),
+            })
+            .collect(),
+        forbund: inputs.forbund.as_ref(),
+    };
+    check_package(&package)
+}
+
+/// Reads and checks one file into `inputs`. `Ok(Err(outcome))` ends the
+/// command: the input could not be read.
+fn read_input(
+    path: &Path,
+    kind: Option<DocumentKind>,
+    drafts: bool,
+    inputs: &mut Inputs,
+) -> Result<std::result::Result<(), Outcome>> {
+    let name = path.display().to_string();
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let limit = if is_json {
+        forbund::spec::load::MAX_BYTES
+    } else {
+        MAX_DOCUMENT_BYTES
+    };
+    let bytes = match read_limited(path, limit) {
+        Ok(bytes) => bytes,
+        Err(finding) => return Ok(Err(invalid(&name, vec![*finding]))),
+    };
+    if is_json {
+        let forbund = match forbund::spec::load(&name, &bytes) {
+            Ok(f) => f,
+            Err(problems) => return Ok(Err(invalid(&name, problems))),
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        inputs
+            .reports
+            .push(check_description(&name, &forbund, Some(text)));
+        if drafts {
+            inputs.reports.extend(
+                check_drafts(&name, &forbund, &Templates::builtin())
+                    .with_context(|| format!("kan inte skapa utkasten från {name}"))?,
+            );
+        }
+        inputs.forbund = Some(forbund);
+        return Ok(Ok(()));
+    }
+    let parse = |kind| forbund::parse::parse_as(&name, &bytes, kind);
+    let mut parsed = match parse(kind) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            super::note(&format!("fel: {error}"));
+            return Ok(Err(Outcome::InvalidInput));
+        }
+    };
+    if kind.is_none() {
+        // The checker reads the body too ("Förslag till beslut" makes a
+        // tjänsteutlåtande); it decides when the title does not.
+        let document = &parsed.document;
+        match forbund::check::input::guess_kind(&document.title, &document.all_text()) {
+            None => {
+                super::note(&format!(
+                    "fel: {name}: {}",
+                    forbund::check::InputError::UnknownKind
+                ));
+                return Ok(Err(Outcome::InvalidInput));
+            }
+            Some(guess) if guess != document.kind => match parse(Some(guess)) {
+                Ok(again) => parsed = again,
+                Err(error) => {
+                    super::note(&format!("fel: {error}"));
+                    return Ok(Err(Outcome::InvalidInput));
+                }
+            },
+            Some(_) => {}
+        }
+    }
+    for warning in &parsed.warnings {
+        super::note(&format!("varning: {warning}"));
+    }
+    // Text sources give line numbers and suppression comments; a Word
+    // file is checked on its text alone.
+    let source = std::str::from_utf8(&bytes)
+        .ok()
+        .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t).to_string());
+    inputs
+        .reports
+        .push(check_document(&name, &parsed.document, source.as_deref()));
+    inputs.documents.push(Read {
+        file: name,
+        document: parsed.document,
+        source,
+    });
+    Ok(Ok(()))
+}
+
+fn invalid(name: &str, problems: Vec<forbund::finding::Finding>) -> Outcome {
     super::note(human(&[FileReport::new(name, problems)]).trim_end());
     super::note("rätta filen och försök igen");
-    Ok(Outcome::InvalidInput)
+    Outcome::InvalidInput
 }

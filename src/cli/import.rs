@@ -31,7 +31,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let bytes = read_limited(&args.file, MAX_DOCUMENT_BYTES).map_err(|f| anyhow!("{}", f))?;
     let parsed = forbund::parse::parse(&name, &bytes)?;
     for warning in &parsed.warnings {
-        super::note(&format!("{name}: varning: {warning}"));
+        super::note(&format!("varning: {warning}"));
     }
     let text = if args.spec {
         let extracted = forbund::parse::extract(&parsed.document);

@@ -72,7 +72,7 @@ pub fn load(path: &Path, templates: &Templates, date: Option<NaiveDate>) -> Resu
     }
     let parsed = forbund::parse::parse_as(&name, &bytes, Some(DocumentKind::Forbundsordning))?;
     for warning in &parsed.warnings {
-        super::note(&format!("{name}: varning: {warning}"));
+        super::note(&format!("varning: {warning}"));
     }
     let description = forbund::parse::extract(&parsed.document).description;
     Ok(Side {

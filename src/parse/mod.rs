@@ -158,7 +158,10 @@ pub fn parse_as(
     }
     let outline = structure::outline(read.blocks);
     let title = outline.title.clone().unwrap_or_default();
+    let warned_before = warnings.len();
     let kind = decide_kind(expected, &title, file_name, outline.marks(), &mut warnings);
+    // The kind was a guess (decide_kind said so) rather than named.
+    let guessed = warnings.len() > warned_before;
     if kind == DocumentKind::Forbundsordning && outline.marks() == 0 {
         return Err(ParseError::NoParagraphs {
             file: file_name.to_string(),
@@ -169,7 +172,9 @@ pub fn parse_as(
             "{file_name}: ingen titel hittades före första avsnittet"
         ));
     }
-    if outline.marks() == 0 {
+    // An avsiktsförklaring or tjänsteutlåtande has no §§; say so only when
+    // the kind itself was a guess.
+    if outline.marks() == 0 && (guessed || expected.is_none() && title.is_empty()) {
         warnings.push(format!(
             "{file_name}: inga paragrafer (§) hittades; dokumentet läses som {} med avsnitt efter rubrikerna",
             kind.swedish()

@@ -3,18 +3,28 @@
 //! fjärdedel", "25 %", "¾"). Everything works on plain text and returns byte
 //! ranges so that rules can quote what they read.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::spec::types::MONTHS;
 
-/// Compiles a pattern written in this module. The patterns are constants,
-/// so a failure is a bug caught by the tests; it yields a never-matching
-/// expression instead of a panic.
+/// Compiles a pattern written in this module. The patterns are constants
+/// or escaped words, so a failure is a bug caught by the tests; it yields a
+/// never-matching expression instead of a panic. Compiled patterns are
+/// kept: rules ask for the same word patterns for every section of every
+/// document, and compiling dominated the time of a check.
 pub fn pattern(source: &str) -> Regex {
-    Regex::new(source).unwrap_or_else(|_| never())
+    static CACHE: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Default::default);
+    let Ok(mut cache) = CACHE.lock() else {
+        return Regex::new(source).unwrap_or_else(|_| never());
+    };
+    cache
+        .entry(source.to_string())
+        .or_insert_with(|| Regex::new(source).unwrap_or_else(|_| never()))
+        .clone()
 }
 
 fn never() -> Regex {

@@ -122,6 +122,44 @@ pub struct Finding {
     /// reported as accepted instead of counting against the input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
+    /// Set when the input was checked against a baseline (`--baseline`):
+    /// whether the finding is new, still there, or fixed (present only in
+    /// the baseline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineState>,
+}
+
+/// What became of a finding compared with a baseline (an older version of
+/// the input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Not in the baseline: the new text introduces it.
+    New,
+    /// In the baseline too: the new text keeps it.
+    Unchanged,
+    /// Only in the baseline: the new text fixes it.
+    Fixed,
+}
+
+impl BaselineState {
+    /// The Swedish tag shown in human output.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            BaselineState::New => "ny",
+            BaselineState::Unchanged => "kvarstår",
+            BaselineState::Fixed => "åtgärdad",
+        }
+    }
+
+    /// The SARIF `baselineState`: `new`, `unchanged` or `absent`.
+    pub fn sarif(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "unchanged",
+            BaselineState::Fixed => "absent",
+        }
+    }
 }
 
 impl Finding {
@@ -135,12 +173,16 @@ impl Finding {
             citation: None,
             fix: None,
             suppression: None,
+            baseline: None,
         }
     }
 
-    /// Whether this finding is an error that nobody has accepted.
+    /// Whether this finding is an error that nobody has accepted and that
+    /// is still in the input (a finding fixed since the baseline is not).
     pub fn is_blocking(&self) -> bool {
-        self.severity == Severity::Error && self.suppression.is_none()
+        self.severity == Severity::Error
+            && self.suppression.is_none()
+            && self.baseline != Some(BaselineState::Fixed)
     }
 }
 

@@ -43,6 +43,7 @@ fn finding(rule: &Rule, message: String, location: Location, fix: Option<Fix>) -
         citation: Some(rule.citation),
         fix,
         suppression: None,
+        baseline: None,
     }
 }
 
@@ -91,6 +92,7 @@ pub(super) fn description(file: &str, forbund: &Forbund, source: Option<&str>) -
         checked: Checked::Beskrivning,
         findings: finish(placed),
         checklist: Some(checklist::description(forbund)),
+        baseline: None,
     }
 }
 
@@ -227,6 +229,7 @@ pub(super) fn document_with(
         checked: checked_of(document.kind),
         findings: finish(placed),
         checklist,
+        baseline: None,
     }
 }
 
@@ -273,5 +276,6 @@ pub(super) fn package(package: &Package<'_>) -> Report {
         checked: Checked::Beslutspaket,
         findings: finish(placed),
         checklist: None,
+        baseline: None,
     }
 }

@@ -11,12 +11,14 @@
 //! Rules never print and never fix anything; a fix is a suggestion in the
 //! finding.
 
+pub mod baseline;
 pub mod checklist;
 mod drafts;
 mod engine;
 pub mod facts;
 pub mod input;
 mod locate;
+pub mod modernize;
 pub mod package;
 pub mod report;
 pub mod rule;
@@ -28,6 +30,7 @@ pub mod view;
 
 use serde::Serialize;
 
+pub use baseline::{apply_baseline, check_with_baseline};
 pub use checklist::{ChecklistItem, Status};
 pub use drafts::check_drafts;
 pub use input::{InputError, read_markdown};
@@ -35,7 +38,7 @@ pub use package::{Package, PackageDocument};
 pub use rule::{Rule, Target};
 
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{BaselineState, Finding, Severity};
 use crate::spec::Forbund;
 
 /// What was checked, for reports.
@@ -79,6 +82,10 @@ pub struct Report {
     /// The FinsamL 9 § checklist, for descriptions and förbundsordningar.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checklist: Option<Vec<ChecklistItem>>,
+    /// The file the findings were compared with (`--baseline`), when they
+    /// were; each finding then carries its [`BaselineState`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
 }
 
 impl Report {
@@ -87,21 +94,35 @@ impl Report {
         self.findings.iter().any(Finding::is_blocking)
     }
 
-    /// How many unsuppressed findings of `severity` there are.
+    /// How many unsuppressed findings of `severity` there are (findings
+    /// fixed since the baseline do not count).
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.severity == severity && f.suppression.is_none())
+            .filter(|f| f.severity == severity && f.suppression.is_none() && !is_fixed(f))
             .count()
     }
 
-    /// How many findings are accepted.
+    /// How many findings are accepted (findings fixed since the baseline do
+    /// not count).
     pub fn suppressed(&self) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.suppression.is_some())
+            .filter(|f| f.suppression.is_some() && !is_fixed(f))
             .count()
     }
+
+    /// How many findings have `state` against the baseline.
+    pub fn count_baseline(&self, state: BaselineState) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.baseline == Some(state))
+            .count()
+    }
+}
+
+fn is_fixed(f: &Finding) -> bool {
+    f.baseline == Some(BaselineState::Fixed)
 }
 
 /// Every rule, in the registry's order.

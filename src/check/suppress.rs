@@ -24,6 +24,7 @@ fn meta(rule: &Rule, message: String, location: Location) -> Finding {
         citation: Some(rule.citation),
         fix: None,
         suppression: None,
+        baseline: None,
     }
 }
 

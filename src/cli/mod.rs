@@ -9,6 +9,7 @@ mod diff;
 mod files;
 mod generate;
 mod import;
+mod modernize;
 mod new;
 mod rules;
 mod schema;
@@ -48,6 +49,8 @@ enum Command {
     Amend(amend::Args),
     /// Check descriptions and documents against FinsamL (exit 1 on errors)
     Check(check::Args),
+    /// Replace outdated terms (skall, landsting …) and write the jämförelsetabell
+    Modernize(modernize::Args),
     /// List the checker's rules, or show one with the law it rests on
     Rules(rules::Args),
 }
@@ -82,6 +85,7 @@ pub fn run() -> ExitCode {
         Command::Diff(args) => diff::run(&args),
         Command::Amend(args) => amend::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Modernize(args) => modernize::run(&args),
         Command::Rules(args) => rules::run(&args),
     };
     match result {

@@ -3,10 +3,12 @@
 // Tests may panic on broken fixtures: that is how they fail.
 #![allow(clippy::unwrap_used)]
 
+mod baseline;
 mod check;
 mod check_fixtures;
 mod compare;
 mod generate;
+mod modernize;
 mod new;
 mod validate;
 

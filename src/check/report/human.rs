@@ -6,7 +6,7 @@
 use super::Summary;
 use crate::check::Report;
 use crate::check::checklist::{ChecklistItem, Status};
-use crate::finding::{Finding, Severity};
+use crate::finding::{BaselineState, Finding, Severity};
 
 /// The reports as text.
 pub fn render(reports: &[Report]) -> String {
@@ -16,7 +16,7 @@ pub fn render(reports: &[Report]) -> String {
         let open: Vec<&Finding> = report
             .findings
             .iter()
-            .filter(|f| f.suppression.is_none())
+            .filter(|f| f.suppression.is_none() && f.baseline != Some(BaselineState::Fixed))
             .collect();
         if open.is_empty() {
             out.push_str("\n  inga anmärkningar\n");
@@ -38,11 +38,22 @@ pub fn render(reports: &[Report]) -> String {
         let accepted: Vec<&Finding> = report
             .findings
             .iter()
-            .filter(|f| f.suppression.is_some())
+            .filter(|f| f.suppression.is_some() && f.baseline != Some(BaselineState::Fixed))
             .collect();
         if !accepted.is_empty() {
             out.push_str(&format!("\ngodtagna ({})\n", accepted.len()));
             for f in accepted {
+                finding(&mut out, f);
+            }
+        }
+        let fixed: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.baseline == Some(BaselineState::Fixed))
+            .collect();
+        if !fixed.is_empty() {
+            out.push_str(&format!("\nåtgärdade ({})\n", fixed.len()));
+            for f in fixed {
                 finding(&mut out, f);
             }
         }
@@ -54,6 +65,24 @@ pub fn render(reports: &[Report]) -> String {
             report.file,
             Summary::of(std::slice::from_ref(report)).swedish()
         ));
+        if let Some(old) = &report.baseline {
+            out.push_str(&format!(
+                "jämfört med {old}: {} {}, {} kvarstår, {} {}\n\n",
+                report.count_baseline(BaselineState::New),
+                if report.count_baseline(BaselineState::New) == 1 {
+                    "ny"
+                } else {
+                    "nya"
+                },
+                report.count_baseline(BaselineState::Unchanged),
+                report.count_baseline(BaselineState::Fixed),
+                if report.count_baseline(BaselineState::Fixed) == 1 {
+                    "åtgärdad"
+                } else {
+                    "åtgärdade"
+                },
+            ));
+        }
     }
     if reports.len() > 1 {
         out.push_str(&format!("totalt: {}\n", Summary::of(reports).swedish()));
@@ -79,7 +108,15 @@ fn finding(out: &mut String, f: &Finding) {
     if let Some(section) = &f.location.section {
         place.push(section.clone());
     }
-    out.push_str(&format!("  {}  {}\n", f.id, place.join("  ")));
+    match f.baseline {
+        Some(state) => out.push_str(&format!(
+            "  {}  {}  [{}]\n",
+            f.id,
+            place.join("  "),
+            state.swedish()
+        )),
+        None => out.push_str(&format!("  {}  {}\n", f.id, place.join("  "))),
+    }
     out.push_str(&format!("    {}\n", f.message));
     if let Some(excerpt) = &f.location.excerpt {
         out.push_str(&format!("    » {excerpt}\n"));

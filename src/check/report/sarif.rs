@@ -80,6 +80,9 @@ fn result(f: &Finding, index: Option<usize>) -> Value {
     if let Some(i) = index {
         result["ruleIndex"] = json!(i);
     }
+    if let Some(state) = f.baseline {
+        result["baselineState"] = json!(state.sarif());
+    }
     let mut location = json!({});
     if let Some(file) = &f.location.file {
         let mut physical = json!({ "artifactLocation": { "uri": uri(file) } });

@@ -25,6 +25,8 @@ pub mod terms;
 pub mod withdrawal;
 mod wording;
 
+pub(crate) use wording::LONG_TITLE;
+
 use super::rule::{At, Rule};
 use super::text::excerpt;
 use crate::finding::Fix;

@@ -23,17 +23,17 @@ const ALL: &[Target] = &[
 const PARTS_STATUTE: &str = "Sammanfattning av 1 § i gällande lydelse: parterna i finansiell \
 samordning är Försäkringskassan, Arbetsförmedlingen, en region och en eller flera kommuner.";
 
-static FK: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static FK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i:\b(?:den\s+)?allmänn?a?\s+försäkringskass\w*)|\bFörsäkringskassan\s+i\s+\p{Lu}\p{L}*\s+län\b",
     )
 });
-static AF: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blänsarbetsnämnd\w*"));
-static REGION: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blandsting\w*"));
-static SKL: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static AF: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blänsarbetsnämnd\w*"));
+pub(crate) static REGION: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blandsting\w*"));
+pub(crate) static SKL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"(?i:sveriges\s+kommuner\s+och\s+landsting\w*)(?:\s*\(SKL\))?|\bSKL\b")
 });
-static KL: LazyLock<Regex> =
+pub(crate) static KL: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)kommunallagen\s*\(\s*1991\s*:\s*900\s*\)"));
 
 /// Allmän försäkringskassa.

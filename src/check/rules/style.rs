@@ -17,7 +17,7 @@ const ALL: &[Target] = &[
     Target::Tjansteutlatande,
 ];
 
-static SKALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[Ss]kall\b"));
+pub(crate) static SKALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[Ss]kall\b"));
 static RUBRIK: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)finansiell\s+samordning\s+för\s+rehabiliteringsinsatser"));
 

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use forbund::check::baseline::Input;
 use forbund::check::{
-    Package, PackageDocument, Report, check_description, check_document, check_drafts,
-    check_package,
+    Package, PackageDocument, Report, check_drafts, check_package, check_with_baseline,
 };
 use forbund::compose::Templates;
 use forbund::document::{Document, DocumentKind};
@@ -64,6 +64,10 @@ pub struct Args {
     /// The kind of every document given, when the title does not say
     #[arg(long, value_enum)]
     doc: Option<DocArg>,
+    /// Compare with an earlier version: each finding is marked new,
+    /// unchanged or fixed (present there, gone here)
+    #[arg(long, value_name = "OLD")]
+    baseline: Option<PathBuf>,
 }
 
 /// A document read from a file, kept for the package check.
@@ -88,13 +92,25 @@ pub fn run(args: &Args) -> Result<Outcome> {
         DocArg::Avsiktsforklaring => DocumentKind::Avsiktsforklaring,
         DocArg::Tjansteutlatande => DocumentKind::Tjansteutlatande,
     });
+    let baseline = match &args.baseline {
+        None => None,
+        Some(path) => match load(path, kind)? {
+            Ok(old) => Some(old),
+            Err(outcome) => return Ok(outcome),
+        },
+    };
+    let options = Options {
+        kind,
+        drafts: args.drafts,
+        baseline: baseline.as_ref(),
+    };
     let mut reports: Vec<Report> = Vec::new();
     let mut loose = Inputs::default();
     for path in &args.files {
         if path.is_dir() {
             let mut folder = Inputs::default();
             for file in folder_files(path)? {
-                if let Err(outcome) = read_input(&file, kind, args.drafts, &mut folder)? {
+                if let Err(outcome) = read_input(&file, &options, &mut folder)? {
                     return Ok(outcome);
                 }
             }
@@ -102,7 +118,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
             if is_package(&folder.documents) {
                 reports.push(package_report(&folder));
             }
-        } else if let Err(outcome) = read_input(path, kind, args.drafts, &mut loose)? {
+        } else if let Err(outcome) = read_input(path, &options, &mut loose)? {
             return Ok(outcome);
         }
     }
@@ -205,14 +221,96 @@ fn package_report(inputs: &Inputs) -> Report {
     check_package(&package)
 }
 
+/// How every input is read and checked.
+struct Options<'a> {
+    kind: Option<DocumentKind>,
+    drafts: bool,
+    baseline: Option<&'a Loaded>,
+}
+
+/// One input read from its file.
+enum Loaded {
+    /// A description and its JSON text.
+    Description {
+        file: String,
+        forbund: forbund::spec::Forbund,
+        source: String,
+    },
+    /// A document and, for text files, its text.
+    Document {
+        file: String,
+        document: Document,
+        source: Option<String>,
+    },
+}
+
+impl Loaded {
+    fn input(&self) -> Input<'_> {
+        match self {
+            Loaded::Description {
+                file,
+                forbund,
+                source,
+            } => Input::Description {
+                file,
+                forbund,
+                source: Some(source),
+            },
+            Loaded::Document {
+                file,
+                document,
+                source,
+            } => Input::Document {
+                file,
+                document,
+                source: source.as_deref(),
+            },
+        }
+    }
+}
+
 /// Reads and checks one file into `inputs`. `Ok(Err(outcome))` ends the
 /// command: the input could not be read.
 fn read_input(
     path: &Path,
-    kind: Option<DocumentKind>,
-    drafts: bool,
+    options: &Options<'_>,
     inputs: &mut Inputs,
 ) -> Result<std::result::Result<(), Outcome>> {
+    let loaded = match load(path, options.kind)? {
+        Ok(loaded) => loaded,
+        Err(outcome) => return Ok(Err(outcome)),
+    };
+    let report = match options.baseline {
+        Some(old) => check_with_baseline(&loaded.input(), &old.input()),
+        None => loaded.input().check(),
+    };
+    inputs.reports.push(report);
+    match loaded {
+        Loaded::Description { file, forbund, .. } => {
+            if options.drafts {
+                inputs.reports.extend(
+                    check_drafts(&file, &forbund, &Templates::builtin())
+                        .with_context(|| format!("kan inte skapa utkasten från {file}"))?,
+                );
+            }
+            inputs.forbund = Some(forbund);
+        }
+        Loaded::Document {
+            file,
+            document,
+            source,
+        } => inputs.documents.push(Read {
+            file,
+            document,
+            source,
+        }),
+    }
+    Ok(Ok(()))
+}
+
+/// Reads a description or a document. `Ok(Err(outcome))`: it could not be
+/// read, and the problem has been printed.
+fn load(path: &Path, kind: Option<DocumentKind>) -> Result<std::result::Result<Loaded, Outcome>> {
     let name = path.display().to_string();
     let is_json = path
         .extension()
@@ -227,23 +325,18 @@ fn read_input(
         Err(finding) => return Ok(Err(invalid(&name, vec![*finding]))),
     };
     if is_json {
-        let forbund = match forbund::spec::load(&name, &bytes) {
-            Ok(f) => f,
-            Err(problems) => return Ok(Err(invalid(&name, problems))),
-        };
-        let text = String::from_utf8_lossy(&bytes);
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        inputs
-            .reports
-            .push(check_description(&name, &forbund, Some(text)));
-        if drafts {
-            inputs.reports.extend(
-                check_drafts(&name, &forbund, &Templates::builtin())
-                    .with_context(|| format!("kan inte skapa utkasten från {name}"))?,
-            );
-        }
-        inputs.forbund = Some(forbund);
-        return Ok(Ok(()));
+        return Ok(match forbund::spec::load(&name, &bytes) {
+            Ok(forbund) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let source = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+                Ok(Loaded::Description {
+                    file: name,
+                    forbund,
+                    source,
+                })
+            }
+            Err(problems) => Err(invalid(&name, problems)),
+        });
     }
     let parse = |kind| forbund::parse::parse_as(&name, &bytes, kind);
     let mut parsed = match parse(kind) {
@@ -283,15 +376,11 @@ fn read_input(
     let source = std::str::from_utf8(&bytes)
         .ok()
         .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t).to_string());
-    inputs
-        .reports
-        .push(check_document(&name, &parsed.document, source.as_deref()));
-    inputs.documents.push(Read {
+    Ok(Ok(Loaded::Document {
         file: name,
         document: parsed.document,
         source,
-    });
-    Ok(Ok(()))
+    }))
 }
 
 fn invalid(name: &str, problems: Vec<forbund::finding::Finding>) -> Outcome {

@@ -172,3 +172,35 @@ fn renumbering_alone_keeps_findings_unchanged() {
         report.findings
     );
 }
+
+#[test]
+fn the_baseline_flag_marks_what_an_amendment_fixes_keeps_and_introduces() {
+    let output = super::forbund_in(&super::root())
+        .args([
+            "check",
+            "tests/fixtures/baseline/haninge-modern.md",
+            "--baseline",
+            "samples/reference/haninge-forbundsordning.md",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        super::transcript(&output)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = json["reports"][0]["findings"].as_array().unwrap();
+    let state = |id: &str, wanted: &str| {
+        findings
+            .iter()
+            .any(|f| f["id"] == id && f["baseline"] == wanted)
+    };
+    assert!(state("SPRAK-SKALL", "fixed"), "{findings:#?}");
+    assert!(state("AKTUELL-ARBETSFORMEDLINGEN", "fixed"));
+    assert!(state("KL-8-9-ANSLAGSTAVLA", "unchanged"));
+    assert!(findings.iter().all(|f| f["baseline"] != "new"));
+}

@@ -233,13 +233,13 @@ enum Loaded {
     /// A description and its JSON text.
     Description {
         file: String,
-        forbund: forbund::spec::Forbund,
+        forbund: Box<forbund::spec::Forbund>,
         source: String,
     },
     /// A document and, for text files, its text.
     Document {
         file: String,
-        document: Document,
+        document: Box<Document>,
         source: Option<String>,
     },
 }
@@ -293,7 +293,7 @@ fn read_input(
                         .with_context(|| format!("kan inte skapa utkasten från {file}"))?,
                 );
             }
-            inputs.forbund = Some(forbund);
+            inputs.forbund = Some(*forbund);
         }
         Loaded::Document {
             file,
@@ -301,7 +301,7 @@ fn read_input(
             source,
         } => inputs.documents.push(Read {
             file,
-            document,
+            document: *document,
             source,
         }),
     }
@@ -331,7 +331,7 @@ fn load(path: &Path, kind: Option<DocumentKind>) -> Result<std::result::Result<L
                 let source = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
                 Ok(Loaded::Description {
                     file: name,
-                    forbund,
+                    forbund: Box::new(forbund),
                     source,
                 })
             }
@@ -378,7 +378,7 @@ fn load(path: &Path, kind: Option<DocumentKind>) -> Result<std::result::Result<L
         .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t).to_string());
     Ok(Ok(Loaded::Document {
         file: name,
-        document: parsed.document,
+        document: Box::new(parsed.document),
         source,
     }))
 }

@@ -23,6 +23,9 @@ pub struct SectionView {
     pub label: String,
     /// The section's text, one block per line (list items one per line).
     pub text: String,
+    /// The same text normalised once (lower case, single spaces), for the
+    /// many rules that search it.
+    pub normalised: String,
     /// What the section is about, by heading or else by content.
     pub topics: Vec<Topic>,
 }
@@ -118,6 +121,7 @@ impl<'a> DocumentView<'a> {
                     index,
                     number: s.number,
                     label: s.display_heading(),
+                    normalised: normalise(&text),
                     text,
                     topics,
                 }

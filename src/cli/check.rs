@@ -109,9 +109,10 @@ pub fn run(args: &Args) -> Result<Outcome> {
     for path in &args.files {
         if path.is_dir() {
             let mut folder = Inputs::default();
-            for file in folder_files(path)? {
-                if let Err(outcome) = read_input(&file, &options, &mut folder)? {
-                    return Ok(outcome);
+            for checked in check_in_parallel(&folder_files(path)?, &options) {
+                match checked? {
+                    Ok((loaded, report)) => absorb(loaded, report, &options, &mut folder)?,
+                    Err(outcome) => return Ok(outcome),
                 }
             }
             reports.append(&mut folder.reports);
@@ -269,13 +270,12 @@ impl Loaded {
     }
 }
 
-/// Reads and checks one file into `inputs`. `Ok(Err(outcome))` ends the
-/// command: the input could not be read.
-fn read_input(
-    path: &Path,
-    options: &Options<'_>,
-    inputs: &mut Inputs,
-) -> Result<std::result::Result<(), Outcome>> {
+/// A file read and checked, or the outcome that ends the command.
+type Checked = Result<std::result::Result<(Loaded, Report), Outcome>>;
+
+/// Reads and checks one file. `Ok(Err(outcome))` ends the command: the
+/// input could not be read.
+fn check_one(path: &Path, options: &Options<'_>) -> Checked {
     let loaded = match load(path, options.kind)? {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(Err(outcome)),
@@ -284,6 +284,52 @@ fn read_input(
         Some(old) => check_with_baseline(&loaded.input(), &old.input()),
         None => loaded.input().check(),
     };
+    Ok(Ok((loaded, report)))
+}
+
+/// Checks the files of a folder on every core; the results come back in
+/// the files' order, so the output does not depend on the scheduling.
+fn check_in_parallel(files: &[PathBuf], options: &Options<'_>) -> Vec<Checked> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| check_one(f, options)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err(anyhow::anyhow!("internt fel vid kontrollen"))])
+            })
+            .collect()
+    })
+}
+
+/// Reads and checks one file into `inputs`. `Ok(Err(outcome))` ends the
+/// command: the input could not be read.
+fn read_input(
+    path: &Path,
+    options: &Options<'_>,
+    inputs: &mut Inputs,
+) -> Result<std::result::Result<(), Outcome>> {
+    match check_one(path, options)? {
+        Ok((loaded, report)) => absorb(loaded, report, options, inputs).map(Ok),
+        Err(outcome) => Ok(Err(outcome)),
+    }
+}
+
+/// Adds a checked file to `inputs`: its report, its drafts' reports, and
+/// what the package check needs.
+fn absorb(
+    loaded: Loaded,
+    report: Report,
+    options: &Options<'_>,
+    inputs: &mut Inputs,
+) -> Result<()> {
     inputs.reports.push(report);
     match loaded {
         Loaded::Description { file, forbund, .. } => {
@@ -305,7 +351,7 @@ fn read_input(
             source,
         }),
     }
-    Ok(Ok(()))
+    Ok(())
 }
 
 /// Reads a description or a document. `Ok(Err(outcome))`: it could not be

@@ -34,7 +34,7 @@ fn where_<'v>(
 ) -> Vec<&'v SectionView> {
     view.sections
         .iter()
-        .filter(|s| found(s, &normalise(&s.text)))
+        .filter(|s| found(s, &s.normalised))
         .collect()
 }
 

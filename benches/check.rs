@@ -31,7 +31,10 @@ fn main() {
             .arg(dir.path())
             .output()
             .expect("forbund runs");
-        assert!(output.status.code().is_some_and(|c| c <= 1), "the check ran");
+        assert!(
+            output.status.code().is_some_and(|c| c <= 1),
+            "the check ran"
+        );
         println!(
             "run {run}: `forbund check` of 1000 förbundsordningar: {:.0} ms wall",
             started.elapsed().as_secs_f64() * 1000.0
@@ -53,7 +56,9 @@ fn main() {
                 .expect("parses")
                 .document;
             let source = String::from_utf8_lossy(&bytes);
-            findings += check_document(&name, &document, Some(&source)).findings.len();
+            findings += check_document(&name, &document, Some(&source))
+                .findings
+                .len();
         }
         println!(
             "run {run}: library, one core: {} förbundsordningar in {:.0} ms ({findings} findings)",

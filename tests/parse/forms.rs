@@ -137,7 +137,10 @@ fn ocr_text_is_joined_dehyphenated_and_stripped_of_page_furniture() {
 
 #[test]
 fn the_raw_seed_with_haninge_and_husam_reads_as_one_document() {
-    let path = "/work/shared/seeds/004_87accaae6ab85197.txt";
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/004_87accaae6ab85197.txt"
+    );
     let Ok(bytes) = std::fs::read(path) else {
         return; // the seeds live beside the repository, not in it
     };

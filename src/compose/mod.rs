@@ -212,6 +212,29 @@ pub fn tjansteutlatande(
     index: usize,
     date: Option<NaiveDate>,
 ) -> Result<Document, ComposeError> {
+    let (member, case, context) = case_context(f, index)?;
+    let meta = case_metadata(
+        f,
+        member,
+        case,
+        format!("Tjänsteutlåtande: Inrättande av {}", f.namn),
+        date,
+    );
+    let document = build(
+        DocumentKind::Tjansteutlatande,
+        templates,
+        "tjansteutlatande.md",
+        &context,
+        meta,
+    )?;
+    Ok(with_case_frame(document, member, case))
+}
+
+/// The member at `index`, its case, and the template context for it.
+fn case_context(
+    f: &Forbund,
+    index: usize,
+) -> Result<(&Member, Option<&Case>, Value), ComposeError> {
     let member = f
         .members
         .get(index)
@@ -222,26 +245,31 @@ pub fn tjansteutlatande(
     if let (Some(target), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
         target.extend(extra.clone());
     }
+    Ok((member, case, context))
+}
+
+/// A tjänsteutlåtande's properties: its title, the unit as author, the
+/// case's date (unless overridden) and diarienummer.
+fn case_metadata(
+    f: &Forbund,
+    member: &Member,
+    case: Option<&Case>,
+    title: String,
+    date: Option<NaiveDate>,
+) -> Metadata {
     let doc_date = date
         .or_else(|| case.and_then(|c| c.date))
         .unwrap_or_else(|| default_date(f));
     let author = case
         .and_then(|c| c.unit.clone())
         .unwrap_or_else(|| member.namn.clone());
-    let mut meta = metadata(
-        format!("Tjänsteutlåtande: Inrättande av {}", f.namn),
-        f,
-        author,
-        doc_date,
-    );
+    let mut meta = metadata(title, f, author, doc_date);
     meta.case_number = case.and_then(|c| c.case_number.clone());
-    let mut document = build(
-        DocumentKind::Tjansteutlatande,
-        templates,
-        "tjansteutlatande.md",
-        &context,
-        meta,
-    )?;
+    meta
+}
+
+/// Adds the header block and the signatures of the member's case.
+fn with_case_frame(mut document: Document, member: &Member, case: Option<&Case>) -> Document {
     document.header = header(member, case);
     document.signatures = case
         .map(|c| {
@@ -255,7 +283,7 @@ pub fn tjansteutlatande(
                 .collect()
         })
         .unwrap_or_default();
-    Ok(document)
+    document
 }
 
 /// What an amendment changes, for the amendment tjänsteutlåtanden.
@@ -281,16 +309,7 @@ pub fn amendment_tjansteutlatande(
     amendment: &Amendment,
     date: Option<NaiveDate>,
 ) -> Result<Document, ComposeError> {
-    let member = f
-        .members
-        .get(index)
-        .ok_or_else(|| ComposeError::Internal(format!("ingen medlem nummer {index}")))?;
-    let case = f.cases.iter().find(|c| c.member == member.namn);
-    let mut context = view::common(f);
-    let specific = view::case(f, index, member, case);
-    if let (Some(target), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
-        target.extend(extra.clone());
-    }
+    let (member, case, mut context) = case_context(f, index)?;
     context["ändringar"] = serde_json::json!(amendment.sections);
     context["sakändringar"] = serde_json::json!(amendment.substance);
     context["ekonomisk_ändring"] = serde_json::json!(amendment.economic);
@@ -298,31 +317,24 @@ pub fn amendment_tjansteutlatande(
         || "den dag då samtliga medlemmar har fattat likalydande beslut".to_string(),
         crate::swedish::date_long
     ));
-    let doc_date = date
-        .or_else(|| case.and_then(|c| c.date))
-        .unwrap_or_else(|| default_date(f));
-    let author = case
-        .and_then(|c| c.unit.clone())
-        .unwrap_or_else(|| member.namn.clone());
-    let mut meta = metadata(
+    let meta = case_metadata(
+        f,
+        member,
+        case,
         format!(
             "Tjänsteutlåtande: Ändring av förbundsordning för {}",
             f.namn
         ),
-        f,
-        author,
-        doc_date,
+        date,
     );
-    meta.case_number = case.and_then(|c| c.case_number.clone());
-    let mut document = build(
+    let document = build(
         DocumentKind::Tjansteutlatande,
         templates,
         "andring.md",
         &context,
         meta,
     )?;
-    document.header = header(member, case);
-    Ok(document)
+    Ok(with_case_frame(document, member, case))
 }
 
 fn header(member: &Member, case: Option<&Case>) -> Vec<HeaderField> {

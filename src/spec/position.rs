@@ -5,21 +5,8 @@
 
 /// The 1-based line and column (in characters) of the value at `pointer`.
 pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    let tokens: Vec<String> = if pointer.is_empty() {
-        Vec::new()
-    } else {
-        pointer
-            .strip_prefix('/')?
-            .split('/')
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
-            .collect()
-    };
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    let offset = scanner.find(&tokens)?;
-    Some(line_column(text, offset))
+    let (start, _) = locate_span(text, pointer)?;
+    Some(line_column(text, start))
 }
 
 /// The byte range of the value at `pointer`, from its first character to

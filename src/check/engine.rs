@@ -91,6 +91,7 @@ pub(super) fn description(file: &str, forbund: &Forbund, source: Option<&str>) -
         file: file.to_string(),
         checked: Checked::Beskrivning,
         findings: finish(placed),
+        fingerprints: Vec::new(),
         checklist: Some(checklist::description(forbund)),
         baseline: None,
     }
@@ -228,6 +229,7 @@ pub(super) fn document_with(
         file: file.to_string(),
         checked: checked_of(document.kind),
         findings: finish(placed),
+        fingerprints: Vec::new(),
         checklist,
         baseline: None,
     }
@@ -271,10 +273,18 @@ pub(super) fn package(package: &Package<'_>) -> Report {
         })
         .collect();
     suppress::package(&mut placed, &view);
+    let fingerprints = view
+        .of(DocumentKind::Forbundsordning)
+        .map(|(_, d)| super::Fingerprint {
+            file: d.file.clone(),
+            fingerprint: format!("{:016x}", super::package::fingerprint(&d.view)),
+        })
+        .collect();
     Report {
         file: package.name.clone(),
         checked: Checked::Beslutspaket,
         findings: finish(placed),
+        fingerprints,
         checklist: None,
         baseline: None,
     }

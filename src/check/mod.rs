@@ -79,6 +79,11 @@ pub struct Report {
     pub checked: Checked,
     /// The findings, errors first, then in the order of the input.
     pub findings: Vec<Finding>,
+    /// For a decision package: a content fingerprint of each
+    /// förbundsordning in it, so that a reader can see that every member
+    /// adopts the same text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fingerprints: Vec<Fingerprint>,
     /// The FinsamL 9 § checklist, for descriptions and förbundsordningar.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checklist: Option<Vec<ChecklistItem>>,
@@ -86,6 +91,16 @@ pub struct Report {
     /// were; each finding then carries its [`BaselineState`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<String>,
+}
+
+/// The content fingerprint of one förbundsordning: a hash of its
+/// normalised § headings and text (spacing and case do not count).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fingerprint {
+    /// The file.
+    pub file: String,
+    /// 16 hexadecimal digits.
+    pub fingerprint: String,
 }
 
 impl Report {

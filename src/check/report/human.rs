@@ -57,6 +57,12 @@ pub fn render(reports: &[Report]) -> String {
                 finding(&mut out, f);
             }
         }
+        if !report.fingerprints.is_empty() {
+            out.push_str("\nförbundsordningarnas innehållsfingeravtryck\n");
+            for f in &report.fingerprints {
+                out.push_str(&format!("  {}  {}\n", f.fingerprint, f.file));
+            }
+        }
         if let Some(items) = &report.checklist {
             checklist(&mut out, items);
         }

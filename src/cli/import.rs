@@ -28,7 +28,8 @@ pub struct Args {
 /// Reads the document and writes its Markdown or draft description.
 pub fn run(args: &Args) -> Result<Outcome> {
     let name = args.file.display().to_string();
-    let bytes = read_limited(&args.file, MAX_DOCUMENT_BYTES).map_err(|f| anyhow!("{}", f))?;
+    let bytes = read_limited(&args.file, MAX_DOCUMENT_BYTES)
+        .map_err(|f| anyhow!("{}: {}", f.location, f.message))?;
     let parsed = forbund::parse::parse(&name, &bytes)?;
     for warning in &parsed.warnings {
         super::note(&format!("varning: {warning}"));

@@ -46,7 +46,8 @@ fn is_description(path: &Path, bytes: &[u8]) -> bool {
 /// command with exit code 2 (as an error naming the file).
 pub fn load(path: &Path, templates: &Templates, date: Option<NaiveDate>) -> Result<Side> {
     let name = path.display().to_string();
-    let bytes = read_limited(path, MAX_DOCUMENT_BYTES).map_err(|f| anyhow!("{}", f))?;
+    let bytes = read_limited(path, MAX_DOCUMENT_BYTES)
+        .map_err(|f| anyhow!("{}: {}", f.location, f.message))?;
     if is_description(path, &bytes) {
         let forbund = forbund::spec::load(&name, &bytes).map_err(|problems| {
             super::note(human(&[FileReport::new(&name, problems)]).trim_end());

@@ -72,6 +72,19 @@ impl Location {
             ..Location::default()
         }
     }
+
+    /// The value at JSON pointer `path` in a description, with its line and
+    /// column when the description's text is at hand.
+    pub fn in_description(file: &str, path: String, source: Option<&str>) -> Self {
+        let position = source.and_then(|s| crate::spec::position::locate(s, &path));
+        Location {
+            file: Some(file.to_string()),
+            path: Some(path),
+            line: position.map(|p| p.0),
+            column: position.map(|p| p.1),
+            ..Location::default()
+        }
+    }
 }
 
 impl fmt::Display for Location {

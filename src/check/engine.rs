@@ -10,7 +10,7 @@ use super::view::DocumentView;
 use super::{Checked, Report, checklist, rules, suppress};
 use crate::document::{Document, DocumentKind};
 use crate::finding::{Finding, Fix, Location, Region, Replacement};
-use crate::spec::position::{line_column, locate, locate_span};
+use crate::spec::position::{line_column, locate_span};
 use crate::spec::{AcceptedFinding, Forbund};
 
 /// A finding with what sorting and suppression need to know.
@@ -69,17 +69,10 @@ pub(super) fn description(file: &str, forbund: &Forbund, source: Option<&str>) -
                 At::Path(p) => p.clone(),
                 _ => String::new(),
             };
-            let position = source.and_then(|s| locate(s, &path));
-            let location = Location {
-                file: Some(file.to_string()),
-                path: Some(path),
-                line: position.map(|p| p.0),
-                column: position.map(|p| p.1),
-                ..Location::default()
-            };
+            let location = Location::in_description(file, path, source);
             let fix = hit.fix.map(|f| field_fix(f, source));
             Placed {
-                order: position.map_or(0, |p| p.0),
+                order: location.line.unwrap_or(0),
                 document: None,
                 section: None,
                 finding: finding(rule, hit.message, location, fix),

@@ -12,7 +12,6 @@ use super::rule::Rule;
 use super::rules::suppression::{UNKNOWN, UNUSED};
 use super::view::{Directive, DocumentView};
 use crate::finding::{Finding, Location, Suppression, SuppressionSource};
-use crate::spec::position::locate;
 use crate::spec::{AcceptedFinding, Forbund};
 
 fn meta(rule: &Rule, message: String, location: Location) -> Finding {
@@ -60,15 +59,8 @@ pub(super) fn description(
     let mut extra = Vec::new();
     for (i, accepted) in forbund.accepted.iter().enumerate() {
         let path = format!("/godtagna_avvikelser/{i}/regel");
-        let position = source.and_then(|s| locate(s, &path));
-        let location = Location {
-            file: Some(file.to_string()),
-            path: Some(path),
-            line: position.map(|p| p.0),
-            column: position.map(|p| p.1),
-            ..Location::default()
-        };
-        let order = position.map_or(usize::MAX, |p| p.0);
+        let location = Location::in_description(file, path, source);
+        let order = location.line.unwrap_or(usize::MAX);
         let Some(rule) = super::rule(&accepted.rule) else {
             extra.push(unknown(&accepted.rule, location, order, None));
             continue;

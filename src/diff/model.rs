@@ -93,6 +93,15 @@ pub struct SectionDiff {
 }
 
 impl SectionDiff {
+    /// One side's § number and heading: the old side for
+    /// [`ChangeKind::Delete`], the new side otherwise.
+    pub fn side(&self, side: ChangeKind) -> (Option<u32>, Option<&str>) {
+        match side {
+            ChangeKind::Delete => (self.old_number, self.old_heading.as_deref()),
+            _ => (self.new_number, self.new_heading.as_deref()),
+        }
+    }
+
     /// "5 § Styrelsen": the new number and heading where there is a new
     /// side, otherwise the old ones.
     pub fn display_heading(&self) -> String {

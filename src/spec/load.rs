@@ -56,16 +56,7 @@ fn from_value_with_text(
     value: Value,
     text: Option<&str>,
 ) -> Result<Forbund, Vec<Finding>> {
-    let located = |path: String| {
-        let position = text.and_then(|t| locate(t, &path));
-        Location {
-            file: Some(file.to_string()),
-            line: position.map(|p| p.0),
-            column: position.map(|p| p.1),
-            path: Some(path),
-            ..Location::default()
-        }
-    };
+    let located = |path: String| Location::in_description(file, path, text);
     let errors: Vec<Finding> = validator()
         .iter_errors(&value)
         .map(|error| {

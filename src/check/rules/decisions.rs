@@ -265,7 +265,9 @@ fn check_same_text(subject: &Subject<'_>) -> Vec<Hit> {
         if fingerprint(&d.view) == reference {
             continue;
         }
-        let differing: Vec<String> = d
+        // The sections of this förbundsordning that differ from the first
+        // one's at the same place (or have no counterpart there).
+        let differing_sections: Vec<&crate::check::view::SectionView> = d
             .view
             .sections
             .iter()
@@ -278,22 +280,10 @@ fn check_same_text(subject: &Subject<'_>) -> Vec<Hit> {
                     .chain(std::iter::repeat(None)),
             )
             .filter(|(a, b)| b.is_none_or(|b| section_text(a) != section_text(b)))
-            .map(|(a, _)| a.label.clone())
+            .map(|(a, _)| a)
             .collect();
-        let section = d
-            .view
-            .sections
-            .iter()
-            .zip(
-                first
-                    .view
-                    .sections
-                    .iter()
-                    .map(Some)
-                    .chain(std::iter::repeat(None)),
-            )
-            .find(|(a, b)| b.is_none_or(|b| section_text(a) != section_text(b)))
-            .map(|(a, _)| a.index);
+        let differing: Vec<String> = differing_sections.iter().map(|s| s.label.clone()).collect();
+        let section = differing_sections.first().map(|s| s.index);
         let count = if d.view.sections.len() == first.view.sections.len() {
             String::new()
         } else {

@@ -79,10 +79,7 @@ fn section_rows(out: &mut String, section: &SectionDiff) {
 
 /// One side: its heading (when it has that side) and marked paragraphs.
 fn column(section: &SectionDiff, side: ChangeKind) -> String {
-    let (number, heading) = match side {
-        ChangeKind::Delete => (section.old_number, &section.old_heading),
-        _ => (section.new_number, &section.new_heading),
-    };
+    let (number, heading) = section.side(side);
     let Some(heading) = heading else {
         return String::new();
     };

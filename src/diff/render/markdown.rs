@@ -44,10 +44,7 @@ fn section_text(out: &mut String, section: &SectionDiff) {
 /// One side of the table: its heading (when it has that side), then its
 /// paragraphs separated by blank lines (`<br><br>`).
 fn column(section: &SectionDiff, side: ChangeKind) -> String {
-    let (number, heading) = match side {
-        ChangeKind::Delete => (section.old_number, &section.old_heading),
-        _ => (section.new_number, &section.new_heading),
-    };
+    let (number, heading) = section.side(side);
     let Some(heading) = heading else {
         return String::new();
     };

@@ -10,6 +10,8 @@
 //! - `render`: documents → DOCX, PDF, Markdown, HTML;
 //! - [`parse`]: existing documents (DOCX, Markdown, text) → documents, and
 //!   a draft description extracted from a förbundsordning;
+//! - [`read`]: the one interpretation of a document: `Document → Reading`
+//!   (typed facts, each with its place) `→ PartialDescription`;
 //! - [`diff`]: two documents → a section-by-section comparison and its
 //!   renderings;
 //! - [`check`]: rules over a description, a document or a decision package
@@ -24,6 +26,7 @@ pub mod diff;
 pub mod document;
 pub mod finding;
 pub mod parse;
+pub mod read;
 pub mod render;
 pub mod report;
 pub mod spec;

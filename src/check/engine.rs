@@ -6,10 +6,10 @@
 use super::locate::SourceMap;
 use super::package::{Package, PackageView};
 use super::rule::{At, DescriptionInput, Hit, Rule, Subject, Target};
-use super::view::DocumentView;
 use super::{Checked, Report, checklist, rules, suppress};
 use crate::document::{Document, DocumentKind};
 use crate::finding::{Finding, Fix, Location, Region, Replacement};
+use crate::read::reading::Reading;
 use crate::spec::position::{line_column, locate_span};
 use crate::spec::{AcceptedFinding, Forbund};
 
@@ -137,7 +137,7 @@ fn checked_of(kind: DocumentKind) -> Checked {
 /// Resolves a hit's place in one document into a location.
 pub(super) fn document_location(
     file: &str,
-    view: &DocumentView<'_>,
+    view: &Reading<'_>,
     map: Option<&SourceMap<'_>>,
     section: Option<usize>,
     excerpt: Option<&str>,
@@ -192,7 +192,7 @@ pub(super) fn document_with(
     source: Option<&str>,
     accepted: &[AcceptedFinding],
 ) -> Report {
-    let view = DocumentView::new(document, source);
+    let view = Reading::new(document, source);
     let map = source.map(SourceMap::new);
     let subject = Subject::Document(&view);
     let mut placed: Vec<Placed> = run(target_of(document.kind), &subject)

@@ -82,7 +82,7 @@ impl<'a> SourceMap<'a> {
         let Some(haystack) = self.source.get(start..end) else {
             return Vec::new();
         };
-        let re = super::text::pattern(&format!(r"(?i)\b{}\b", regex::escape(word)));
+        let re = crate::read::lexicon::pattern(&format!(r"(?i)\b{}\b", regex::escape(word)));
         re.find_iter(haystack)
             .map(|m| {
                 let (start_line, start_column) = line_column(self.source, start + m.start());

@@ -15,7 +15,6 @@ pub mod baseline;
 pub mod checklist;
 mod drafts;
 mod engine;
-pub mod facts;
 pub mod input;
 mod locate;
 pub mod modernize;
@@ -24,9 +23,6 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 mod suppress;
-pub mod text;
-pub mod topics;
-pub mod view;
 
 use serde::Serialize;
 

@@ -29,8 +29,8 @@ use serde::Serialize;
 use super::rules::LONG_TITLE;
 use super::rules::outdated::{AF, FK, KL, REGION, SKL};
 use super::rules::style::SKALL;
-use super::text::pattern;
 use crate::document::{Block, Document, Inline};
+use crate::read::lexicon::pattern;
 
 /// One change made (or, for a manual item, to be made by a person).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use super::package::PackageView;
-use super::view::DocumentView;
 use crate::finding::{Citation, Fix, Law, Severity};
+use crate::read::reading::Reading;
 use crate::spec::Forbund;
 
 /// The version of FinsamL's text the rules were written against. No
@@ -131,7 +131,7 @@ pub enum Subject<'a> {
     /// A description.
     Description(&'a DescriptionInput<'a>),
     /// One document.
-    Document(&'a DocumentView<'a>),
+    Document(&'a Reading<'a>),
     /// A decision package.
     Package(&'a PackageView<'a>),
 }
@@ -174,6 +174,21 @@ pub enum At {
     },
 }
 
+impl From<crate::read::Place> for At {
+    fn from(place: crate::read::Place) -> Self {
+        At::Section {
+            index: place.section,
+            excerpt: Some(place.excerpt),
+        }
+    }
+}
+
+impl From<&crate::read::Place> for At {
+    fn from(place: &crate::read::Place) -> Self {
+        At::from(place.clone())
+    }
+}
+
 /// One thing a rule found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -187,10 +202,10 @@ pub struct Hit {
 
 impl Hit {
     /// A hit without a fix.
-    pub fn new(message: impl Into<String>, at: At) -> Self {
+    pub fn new(message: impl Into<String>, at: impl Into<At>) -> Self {
         Hit {
             message: message.into(),
-            at,
+            at: at.into(),
             fix: None,
         }
     }

@@ -10,8 +10,8 @@ use super::locate::SourceMap;
 use super::package::PackageView;
 use super::rule::Rule;
 use super::rules::suppression::{UNKNOWN, UNUSED};
-use super::view::{Directive, DocumentView};
 use crate::finding::{Finding, Location, Suppression, SuppressionSource};
+use crate::read::reading::{Directive, Reading};
 use crate::spec::{AcceptedFinding, Forbund};
 
 fn meta(rule: &Rule, message: String, location: Location) -> Finding {
@@ -131,7 +131,7 @@ fn directive_applies(d: &Directive, p: &Placed) -> bool {
 /// Applies the suppression lines of a document.
 pub(super) fn document(
     placed: &mut Vec<Placed>,
-    view: &DocumentView<'_>,
+    view: &Reading<'_>,
     file: &str,
     map: Option<&SourceMap<'_>>,
 ) {

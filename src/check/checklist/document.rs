@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{ChecklistItem, Status, item};
-use crate::check::facts::{self, Whose};
-use crate::check::text::{normalise, pattern};
-use crate::check::topics::Topic;
-use crate::check::view::{DocumentView, SectionView};
+use crate::read::facts::{self, Whose};
+use crate::read::lexicon::{normalise, pattern};
+use crate::read::reading::{Reading, SectionView};
+use crate::read::topics::Topic;
 
 /// The § numbers of sections as "3 §" or "3 och 12 §§".
 fn numbers(sections: &[&SectionView]) -> Option<String> {
@@ -29,7 +29,7 @@ fn numbers(sections: &[&SectionView]) -> Option<String> {
 }
 
 fn where_<'v>(
-    view: &'v DocumentView<'_>,
+    view: &'v Reading<'_>,
     found: impl Fn(&SectionView, &str) -> bool,
 ) -> Vec<&'v SectionView> {
     view.sections
@@ -42,7 +42,7 @@ fn where_<'v>(
 /// `topics` (preferred, so that "budget" in the personnel § does not count),
 /// else in the sections whose text satisfies `content`.
 fn status_of(
-    view: &DocumentView<'_>,
+    view: &Reading<'_>,
     index: usize,
     topics: &[Topic],
     content: impl Fn(&str) -> bool,
@@ -59,13 +59,13 @@ fn status_of(
 }
 
 /// The checklist of a förbundsordning, read from its text.
-pub fn document(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
+pub fn document(view: &Reading<'_>) -> Vec<ChecklistItem> {
     view.cache.checklist.get_or_init(|| read(view)).clone()
 }
 
 static LOAN: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blån(?:a|et|en)?\b"));
 
-fn read(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
+fn read(view: &Reading<'_>) -> Vec<ChecklistItem> {
     vec![
         first_item(view),
         status_of(view, 1, &[Topic::Styrelse], |t| t.contains("styrelse")),
@@ -100,7 +100,7 @@ fn read(view: &DocumentView<'_>) -> Vec<ChecklistItem> {
     ]
 }
 
-fn first_item(view: &DocumentView<'_>) -> ChecklistItem {
+fn first_item(view: &Reading<'_>) -> ChecklistItem {
     let parts: [(&str, Vec<&SectionView>); 4] = [
         (
             "namn",
@@ -141,17 +141,14 @@ fn first_item(view: &DocumentView<'_>) -> ChecklistItem {
     }
 }
 
-fn board_item(view: &DocumentView<'_>) -> ChecklistItem {
+fn board_item(view: &Reading<'_>) -> ChecklistItem {
     let board = facts::board(view);
     let sections: Vec<&SectionView> = board
         .size
         .iter()
         .map(|(_, _, at)| at)
         .chain(board.appointments.iter().map(|a| &a.at))
-        .filter_map(|at| match at {
-            crate::check::rule::At::Section { index, .. } => view.sections.get(*index),
-            _ => None,
-        })
+        .filter_map(|at| view.sections.get(at.section))
         .collect();
     let mut sections = sections;
     sections.dedup_by_key(|s| s.index);
@@ -170,15 +167,12 @@ fn board_item(view: &DocumentView<'_>) -> ChecklistItem {
     }
 }
 
-fn auditor_term_item(view: &DocumentView<'_>) -> ChecklistItem {
+fn auditor_term_item(view: &Reading<'_>) -> ChecklistItem {
     let terms = facts::terms(view, Whose::Auditors);
     let at: Vec<usize> = [terms.first.map(|f| f.at), terms.later.map(|l| l.at)]
         .into_iter()
         .flatten()
-        .filter_map(|at| match at {
-            crate::check::rule::At::Section { index, .. } => Some(index),
-            _ => None,
-        })
+        .map(|at| at.section)
         .collect();
     let mut sections: Vec<&SectionView> = view
         .sections
@@ -217,7 +211,7 @@ fn auditor_term_item(view: &DocumentView<'_>) -> ChecklistItem {
 
 /// The sentences about joint revisors of kommuner and regions (not the
 /// state's joint revisor).
-pub fn joint_auditor_sentences<'v>(view: &'v DocumentView<'_>) -> Vec<(usize, &'v str)> {
+pub fn joint_auditor_sentences<'v>(view: &'v Reading<'_>) -> Vec<(usize, &'v str)> {
     view.sentences()
         .into_iter()
         .filter(|(_, s)| {
@@ -232,7 +226,7 @@ pub fn joint_auditor_sentences<'v>(view: &'v DocumentView<'_>) -> Vec<(usize, &'
         .collect()
 }
 
-fn joint_auditors_item(view: &DocumentView<'_>) -> ChecklistItem {
+fn joint_auditors_item(view: &Reading<'_>) -> ChecklistItem {
     let joint = joint_auditor_sentences(view);
     if joint.is_empty() {
         return item(

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Read, sentences};
-use crate::check::text::{self, normalise, pattern};
-use crate::check::view::DocumentView;
+use crate::read::lexicon::{self as text, normalise, pattern};
+use crate::read::reading::Reading;
 
 const AMOUNT: &str =
     r"(\d{1,3}(?:[ \u{a0}]\d{3})+|\d+(?:,\d+)?)\s*(miljoner|miljon|mnkr|mkr|kronor|kr)\b";
@@ -49,7 +49,7 @@ static SHARE_OF: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"(?i)\bvarav\s+\S+\s+andel\s+är\s+{AMOUNT}")));
 
 /// The amounts of one kind in a document.
-pub(crate) fn amounts(view: &DocumentView<'_>, what: Amounts) -> Vec<Read<(i32, u64)>> {
+pub(crate) fn amounts(view: &Reading<'_>, what: Amounts) -> Vec<Read<(i32, u64)>> {
     let mut out = Vec::new();
     for (section, s) in sentences(view) {
         let t = normalise(s);

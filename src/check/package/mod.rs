@@ -15,10 +15,10 @@ pub use amounts::kronor;
 
 use amounts::{Amounts, amounts};
 
-use super::text::{self, normalise, pattern};
-use super::topics::Topic;
-use super::view::{DocumentView, classify};
 use crate::document::{Block, Document, DocumentKind, plain_text};
+use crate::read::lexicon::{self as text, normalise, pattern};
+use crate::read::reading::{Reading, classify};
+use crate::read::topics::Topic;
 use crate::spec::{Forbund, MemberKind};
 
 /// Documents checked together.
@@ -61,7 +61,7 @@ pub struct PackageEntry<'a> {
     /// Its file name.
     pub file: String,
     /// The document as the rules read it.
-    pub view: DocumentView<'a>,
+    pub view: Reading<'a>,
     /// The förbund's name as the document gives it.
     pub name: Option<Read<String>>,
     /// For a tjänsteutlåtande: the deciding member.
@@ -125,7 +125,7 @@ impl<'a> PackageView<'a> {
 }
 
 fn read<'a>(file: &str, document: &'a Document, source: Option<&'a str>) -> PackageEntry<'a> {
-    let view = DocumentView::new(document, source);
+    let view = Reading::new(document, source);
     let mut entry = PackageEntry {
         file: file.to_string(),
         name: name(&view),
@@ -146,7 +146,7 @@ fn read<'a>(file: &str, document: &'a Document, source: Option<&'a str>) -> Pack
 }
 
 /// Every sentence with its section (`None` for the preamble).
-pub(crate) fn sentences<'v>(view: &'v DocumentView<'_>) -> Vec<(Option<usize>, &'v str)> {
+pub(crate) fn sentences<'v>(view: &'v Reading<'_>) -> Vec<(Option<usize>, &'v str)> {
     text::sentences(&view.preamble)
         .into_iter()
         .map(|s| (None, s))
@@ -160,7 +160,7 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn name(view: &DocumentView<'_>) -> Option<Read<String>> {
+fn name(view: &Reading<'_>) -> Option<Read<String>> {
     let lines = std::iter::once((None, view.document.title.as_str())).chain(sentences(view));
     for (section, line) in lines {
         if let Some(found) = NAME.captures(line).and_then(|c| c.get(1)) {
@@ -190,7 +190,7 @@ fn header_member(document: &Document) -> Option<String> {
     })
 }
 
-fn deciding_member(view: &DocumentView<'_>, members: &[String]) -> Option<String> {
+fn deciding_member(view: &Reading<'_>, members: &[String]) -> Option<String> {
     let section = view
         .sections
         .iter()
@@ -254,7 +254,11 @@ fn members(entry: &PackageEntry<'_>) -> Option<Read<Vec<String>>> {
                     .unwrap_or(rest)
                     .trim_end_matches([',', '.']);
                 let mut names: Vec<String> = vec![own.clone()];
-                names.extend(super::view::names_in(rest).into_iter().map(|m| m.name));
+                names.extend(
+                    crate::read::reading::names_in(rest)
+                        .into_iter()
+                        .map(|m| m.name),
+                );
                 (names.len() > 1).then(|| Read {
                     value: names,
                     section,
@@ -265,7 +269,7 @@ fn members(entry: &PackageEntry<'_>) -> Option<Read<Vec<String>>> {
     }
 }
 
-fn start(view: &DocumentView<'_>) -> Option<Read<NaiveDate>> {
+fn start(view: &Reading<'_>) -> Option<Read<NaiveDate>> {
     sentences(view).into_iter().find_map(|(section, s)| {
         let t = normalise(s);
         if !(t.contains("verksamhet") && t.contains("start")) {
@@ -279,7 +283,7 @@ fn start(view: &DocumentView<'_>) -> Option<Read<NaiveDate>> {
     })
 }
 
-fn decisions(view: &DocumentView<'_>) -> Vec<Read<String>> {
+fn decisions(view: &Reading<'_>) -> Vec<Read<String>> {
     view.sections
         .iter()
         .filter(|s| {
@@ -301,14 +305,14 @@ fn decisions(view: &DocumentView<'_>) -> Vec<Read<String>> {
 /// A content fingerprint of a förbundsordning: FNV-1a over every section's
 /// number, heading and text, lower case with whitespace collapsed, so that
 /// layout does not count but every word does.
-pub fn fingerprint(view: &DocumentView<'_>) -> u64 {
+pub fn fingerprint(view: &Reading<'_>) -> u64 {
     view.sections
         .iter()
         .fold(FNV_OFFSET, |h, s| fnv(h, &section_text(s)))
 }
 
 /// The normalised text of one section, for fingerprints and comparison.
-pub fn section_text(s: &super::view::SectionView) -> String {
+pub fn section_text(s: &crate::read::reading::SectionView) -> String {
     normalise(&format!("{} {}", s.label, s.text))
 }
 

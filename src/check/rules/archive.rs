@@ -8,9 +8,9 @@ use regex::Regex;
 
 use super::{at_path, fix_note};
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, finsam};
-use crate::check::text::{excerpt, normalise, pattern};
-use crate::check::view::{DocumentView, NamedMember};
 use crate::finding::Severity;
+use crate::read::lexicon::{excerpt, normalise, pattern};
+use crate::read::reading::{NamedMember, Reading};
 use crate::spec::MemberKind;
 
 const STATUTE: &str = "Sammanfattning av 20 §: arkivlagen (1990:782) gäller för \
@@ -47,7 +47,7 @@ komma överens om en av dem; utan namn vet ingen vem som har tillsynen.",
     check: check_several,
 };
 
-fn archive_sentences<'v>(view: &'v DocumentView<'_>) -> Vec<(usize, &'v str)> {
+fn archive_sentences<'v>(view: &'v Reading<'_>) -> Vec<(usize, &'v str)> {
     view.sentences()
         .into_iter()
         .filter(|(_, s)| {

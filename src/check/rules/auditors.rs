@@ -5,8 +5,8 @@
 
 use super::{at_path, fix_field, fix_note};
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, Target, finsam};
-use crate::check::text::{excerpt, normalise};
 use crate::finding::Severity;
+use crate::read::lexicon::{excerpt, normalise};
 use crate::spec::{AuditorArrangement, MemberKind};
 
 const STATUTE: &str = "Sammanfattning av 25 §: kommun- och regionfullmäktige utser var för sig \
@@ -63,7 +63,7 @@ föråldrad och kan inte tillämpas.",
 /// The sentences about revisors (not about their fees), normalised, with
 /// the law's old long title taken out so that its "allmän
 /// försäkringskassa" does not read as a statement about the state's revisor.
-fn auditor_sentences(view: &crate::check::view::DocumentView<'_>) -> Vec<(usize, String)> {
+fn auditor_sentences(view: &crate::read::reading::Reading<'_>) -> Vec<(usize, String)> {
     view.sentences()
         .into_iter()
         .filter_map(|(i, s)| {
@@ -75,11 +75,7 @@ fn auditor_sentences(view: &crate::check::view::DocumentView<'_>) -> Vec<(usize,
 }
 
 /// Points at the original sentence whose normalised text is `normalised`.
-fn section_start(
-    view: &crate::check::view::DocumentView<'_>,
-    index: usize,
-    normalised: &str,
-) -> At {
+fn section_start(view: &crate::read::reading::Reading<'_>, index: usize, normalised: &str) -> At {
     let original = view
         .sentences()
         .into_iter()
@@ -120,7 +116,7 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
             let in_revision = sentences.iter().find(|(i, _)| {
                 view.sections
                     .get(*i)
-                    .is_some_and(|s| s.is(crate::check::topics::Topic::Revision))
+                    .is_some_and(|s| s.is(crate::read::topics::Topic::Revision))
             });
             let Some((first, sentence)) = in_revision.or(sentences.first()) else {
                 return Vec::new();
@@ -170,7 +166,7 @@ fn check_state(subject: &Subject<'_>) -> Vec<Hit> {
     let in_revision = sentences.iter().find(|(i, _)| {
         view.sections
             .get(*i)
-            .is_some_and(|s| s.is(crate::check::topics::Topic::Revision))
+            .is_some_and(|s| s.is(crate::read::topics::Topic::Revision))
     });
     let Some((first, sentence)) = in_revision.or(sentences.first()) else {
         return Vec::new();

@@ -5,11 +5,11 @@
 //! decided (FINSAM-12-ERSATTARORDNING).
 
 use super::{at_path, fix_field};
-use crate::check::facts::{self, Appointment, BoardText};
 use crate::check::rule::{CHARTER, Hit, Rule, Subject, Target, finsam};
-use crate::check::text::normalise;
-use crate::check::view::DocumentView;
 use crate::finding::Severity;
+use crate::read::facts::{self, Appointment, BoardText};
+use crate::read::lexicon::normalise;
+use crate::read::reading::Reading;
 use crate::swedish::count_noun;
 
 const STATUTE_10: &str = "Sammanfattning av 10 §: varje medlem ska vara företrädd i styrelsen av \
@@ -79,18 +79,21 @@ en kortare tid.",
 };
 
 fn per_member(
-    view: &DocumentView<'_>,
+    view: &Reading<'_>,
     board: &BoardText,
 ) -> Vec<(String, u32, u32, crate::check::rule::At)> {
     let mut out = Vec::new();
     for a in &board.appointments {
         match &a.member {
-            None => out.extend(
-                view.members
-                    .iter()
-                    .map(|m| (m.name.clone(), a.ledamoter, a.ersattare, a.at.clone())),
-            ),
-            Some(name) => out.push((name.clone(), a.ledamoter, a.ersattare, a.at.clone())),
+            None => out.extend(view.members.iter().map(|m| {
+                (
+                    m.name.clone(),
+                    a.ledamoter,
+                    a.ersattare,
+                    a.at.clone().into(),
+                )
+            })),
+            Some(name) => out.push((name.clone(), a.ledamoter, a.ersattare, a.at.clone().into())),
         }
     }
     out

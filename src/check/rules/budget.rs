@@ -4,9 +4,9 @@
 
 use super::{at_path, fix_field, fix_note};
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, finsam_unverified};
-use crate::check::text::{day_months, excerpt, normalise};
-use crate::check::topics::Topic;
 use crate::finding::Severity;
+use crate::read::lexicon::{day_months, excerpt, normalise};
+use crate::read::topics::Topic;
 use crate::spec::types::DayMonth;
 
 /// By 30 November, with samråd.

@@ -8,12 +8,12 @@ use regex::Regex;
 
 use super::package::{STATUTE, at, close, package_rule, reference_budget};
 use super::shares::judge;
-use crate::check::facts::{self, shares::stated};
 use crate::check::package::{PackageEntry, PackageView, fingerprint, section_text};
 use crate::check::rule::{At, Hit, Rule, Subject, Target, praxis};
-use crate::check::text::{NUMBER, normalise, number, pattern};
 use crate::document::DocumentKind;
 use crate::finding::Severity;
+use crate::read::facts::{self, shares::stated};
+use crate::read::lexicon::{NUMBER, normalise, number, pattern};
 use crate::spec::MemberKind;
 use crate::swedish::{join_and, kronor};
 
@@ -53,7 +53,7 @@ fn check_share(subject: &Subject<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     let budget = reference_budget(view);
-    let fo_members: Vec<crate::check::view::NamedMember> = view
+    let fo_members: Vec<crate::read::reading::NamedMember> = view
         .of(DocumentKind::Forbundsordning)
         .next()
         .map(|(_, d)| d.view.members.clone())
@@ -97,7 +97,7 @@ fn check_share(subject: &Subject<'_>) -> Vec<Hit> {
 /// when there is one, else a quarter for a lone kommun or region.
 fn expected_cost(
     view: &PackageView<'_>,
-    members: &[crate::check::view::NamedMember],
+    members: &[crate::read::reading::NamedMember],
     member: &str,
     total: u64,
 ) -> Option<u64> {
@@ -108,7 +108,7 @@ fn expected_cost(
             .position(|m| normalise(&m.namn) == normalise(member))?;
         return Some(f.member_amount(index, total));
     }
-    let kind = crate::check::view::classify(member)?;
+    let kind = crate::read::reading::classify(member)?;
     match kind {
         MemberKind::Forsakringskassan => Some(total / 2),
         MemberKind::Kommun | MemberKind::Region
@@ -267,7 +267,7 @@ fn check_same_text(subject: &Subject<'_>) -> Vec<Hit> {
         }
         // The sections of this förbundsordning that differ from the first
         // one's at the same place (or have no counterpart there).
-        let differing_sections: Vec<&crate::check::view::SectionView> = d
+        let differing_sections: Vec<&crate::read::reading::SectionView> = d
             .view
             .sections
             .iter()

@@ -3,8 +3,8 @@
 
 use super::{at_path, fix_note, section_at};
 use crate::check::rule::{CHARTER, Hit, Rule, Subject, finsam};
-use crate::check::topics::Topic;
 use crate::finding::Severity;
+use crate::read::topics::Topic;
 use crate::spec::MemberKind;
 
 /// The rule.

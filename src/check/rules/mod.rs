@@ -28,8 +28,8 @@ mod wording;
 pub(crate) use wording::LONG_TITLE;
 
 use super::rule::{At, Rule};
-use super::text::excerpt;
 use crate::finding::Fix;
+use crate::read::lexicon::excerpt;
 
 /// Every rule, in the order `forbund rules` lists them.
 pub const RULES: &[Rule] = &[
@@ -100,7 +100,7 @@ pub(crate) fn section_at(index: usize, text: &str) -> At {
     At::Section {
         index,
         excerpt: Some(excerpt(
-            super::text::sentences(text)
+            crate::read::lexicon::sentences(text)
                 .first()
                 .copied()
                 .unwrap_or(text),

@@ -3,8 +3,8 @@
 
 use super::{at_path, fix_field, fix_note};
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, kommunallagen};
-use crate::check::text::{excerpt, normalise};
 use crate::finding::Severity;
+use crate::read::lexicon::{excerpt, normalise};
 use crate::spec::NoticePlace;
 
 /// A webbplats, not a physical board.

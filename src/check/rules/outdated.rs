@@ -10,8 +10,8 @@ use regex::Regex;
 
 use super::wording::{self, LONG_TITLE, Wording};
 use crate::check::rule::{DOCUMENTS, Hit, Rule, Subject, Target, finsam, praxis};
-use crate::check::text::pattern;
 use crate::finding::{Citation, Law, Severity};
+use crate::read::lexicon::pattern;
 
 const ALL: &[Target] = &[
     Target::Description,

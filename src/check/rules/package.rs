@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use crate::check::package::{PackageEntry, PackageView, Read};
 use crate::check::rule::{At, Hit, Rule, Subject, Target, praxis};
-use crate::check::text::normalise;
 use crate::document::DocumentKind;
 use crate::finding::Severity;
+use crate::read::lexicon::normalise;
 use crate::swedish::{date_long, join_and, kronor};
 
 pub(super) const STATUTE: &str = "Ingen lagregel utöver att förbundet bildas genom att samtliga medlemmar \

@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::check::rule::{At, Hit, Rule, Subject, Target, praxis};
-use crate::check::text::{excerpt, pattern, sentence_around, sentence_span};
-use crate::check::topics::{self, Topic};
-use crate::check::view::DocumentView;
 use crate::finding::Severity;
+use crate::read::lexicon::{excerpt, pattern, sentence_around, sentence_span};
+use crate::read::reading::Reading;
+use crate::read::topics::{self, Topic};
 
 /// The § exists.
 pub const EXISTS: Rule = Rule {
@@ -72,7 +72,7 @@ const LAW_AFTER: &[&str] = &[
     "sekretess",
 ];
 
-fn references(view: &DocumentView<'_>) -> Vec<Reference> {
+fn references(view: &Reading<'_>) -> Vec<Reference> {
     let mut out = Vec::new();
     for section in &view.sections {
         let text = &section.text;

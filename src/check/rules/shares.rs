@@ -4,11 +4,11 @@
 //! should say that this is the state's share, Arbetsförmedlingen's included.
 
 use super::at_path;
-use crate::check::facts::shares::{Party, StatedShare, stated};
 use crate::check::rule::{CHARTER, Hit, Rule, Subject, Target, finsam};
-use crate::check::text::{normalise, share_words};
-use crate::check::view::NamedMember;
 use crate::finding::Severity;
+use crate::read::facts::shares::{Party, StatedShare, stated};
+use crate::read::lexicon::{normalise, share_words};
+use crate::read::reading::NamedMember;
 use crate::spec::{MemberKind, ShareSplit};
 
 /// Shares as in 5 §.
@@ -197,12 +197,10 @@ fn check_state(subject: &Subject<'_>) -> Vec<Hit> {
     else {
         return Vec::new();
     };
-    let crate::check::rule::At::Section { index, .. } = &fk.at else {
-        return Vec::new();
-    };
+    let index = fk.at.section;
     let text = view
         .sections
-        .get(*index)
+        .get(index)
         .map(|s| normalise(&s.text))
         .unwrap_or_default();
     if text.contains("stat")

@@ -7,8 +7,8 @@ use regex::Regex;
 
 use super::wording::{self, Wording};
 use crate::check::rule::{Hit, Rule, Subject, Target, finsam, praxis};
-use crate::check::text::pattern;
 use crate::finding::Severity;
+use crate::read::lexicon::pattern;
 
 const ALL: &[Target] = &[
     Target::Description,

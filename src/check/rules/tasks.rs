@@ -3,9 +3,9 @@
 
 use super::fix_note;
 use crate::check::rule::{At, Hit, Rule, Subject, Target, finsam};
-use crate::check::text::normalise;
-use crate::check::topics::Topic;
 use crate::finding::Severity;
+use crate::read::lexicon::normalise;
+use crate::read::topics::Topic;
 
 /// The ban is stated.
 pub const RULE: Rule = Rule {

@@ -8,9 +8,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{at_path, fix_field, fix_note};
-use crate::check::facts::{self, Formation, Whose};
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, Target, finsam, finsam_unverified};
 use crate::finding::Severity;
+use crate::read::facts::{self, Formation, Whose};
 use crate::spec::{Forbund, is_election_year, next_election_year};
 use crate::swedish::date_long;
 
@@ -252,7 +252,12 @@ fn check_board(subject: &Subject<'_>) -> Vec<Hit> {
                 hits.extend(judge(&document_first(first), &bounds, whose));
             }
             if let Some(later) = &terms.later {
-                hits.extend(later_years(later.years, later.at.clone(), whose, None));
+                hits.extend(later_years(
+                    later.years,
+                    later.at.clone().into(),
+                    whose,
+                    None,
+                ));
             }
             hits
         }
@@ -264,8 +269,8 @@ fn document_first(first: &facts::FirstTerm) -> First {
     First {
         from: first.from,
         to: first.to,
-        at: first.at.clone(),
-        at_from: first.at.clone(),
+        at: first.at.clone().into(),
+        at_from: first.at.clone().into(),
         fix_field: None,
     }
 }
@@ -305,7 +310,12 @@ fn check_auditors(subject: &Subject<'_>) -> Vec<Hit> {
                 hits.extend(judge(&document_first(first), &bounds, whose));
             }
             if let Some(later) = &terms.later {
-                hits.extend(later_years(later.years, later.at.clone(), whose, None));
+                hits.extend(later_years(
+                    later.years,
+                    later.at.clone().into(),
+                    whose,
+                    None,
+                ));
             }
             hits
         }

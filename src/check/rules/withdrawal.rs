@@ -3,10 +3,10 @@
 //! (FINSAM-15-UPPSAGNINGSTID-SAKNAS, info).
 
 use super::{at_path, fix_field, fix_note};
-use crate::check::facts;
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, Target, finsam};
-use crate::check::topics::Topic;
 use crate::finding::Severity;
+use crate::read::facts;
+use crate::read::topics::Topic;
 
 const STATUTE: &str = "Sammanfattning av 15 §: en medlem får träda ut ur förbundet efter \
 uppsägning. Uppsägningstiden är tre år, om inte förbundsordningen anger en kortare tid; en längre \

@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use super::{at_path, fix_note};
 use crate::check::rule::{At, Hit, Subject};
-use crate::check::text::{excerpt, pattern, sentence_around};
 use crate::finding::Fix;
+use crate::read::lexicon::{excerpt, pattern, sentence_around};
 
 /// A word rule's pattern and what to say.
 pub struct Wording {

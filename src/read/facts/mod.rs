@@ -10,10 +10,10 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::rule::At;
-use super::text::{self, NUMBER, dates, day_months, normalise, number, pattern};
-use super::topics::Topic;
-use super::view::DocumentView;
+use super::Place;
+use crate::read::lexicon::{self as text, NUMBER, dates, day_months, normalise, number, pattern};
+use crate::read::reading::Reading;
+use crate::read::topics::Topic;
 
 /// Whose term of office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct FirstTerm {
     /// The last day.
     pub to: NaiveDate,
     /// Where it is written.
-    pub at: At,
+    pub at: Place,
 }
 
 /// The later terms as written.
@@ -45,7 +45,7 @@ pub struct LaterTerms {
     /// The day they start, (month, day), when stated.
     pub start: Option<(u32, u32)>,
     /// Where it is written.
-    pub at: At,
+    pub at: Place,
 }
 
 /// The terms of the board or of the revisors.
@@ -63,7 +63,7 @@ static YEARS: LazyLock<Regex> =
 /// The terms of `whose`, read paragraph by paragraph: a paragraph that
 /// mentions revisors is about theirs, one that mentions ledamöter about the
 /// board's ("Därefter utses de…" belongs to the paragraph it stands in).
-pub fn terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
+pub fn terms(view: &Reading<'_>, whose: Whose) -> Terms {
     let cell = match whose {
         Whose::Board => &view.cache.board_terms,
         Whose::Auditors => &view.cache.auditor_terms,
@@ -71,7 +71,7 @@ pub fn terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
     cell.get_or_init(|| read_terms(view, whose)).clone()
 }
 
-fn read_terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
+fn read_terms(view: &Reading<'_>, whose: Whose) -> Terms {
     let mut out = Terms::default();
     for section in &view.sections {
         for paragraph in section.text.lines() {
@@ -85,9 +85,9 @@ fn read_terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
             }
             for sentence in text::sentences(paragraph) {
                 let s = normalise(sentence);
-                let at = At::Section {
-                    index: section.index,
-                    excerpt: Some(text::excerpt(sentence)),
+                let at = Place {
+                    section: section.index,
+                    excerpt: text::excerpt(sentence),
                 };
                 if out.first.is_none()
                     && (s.contains("första gången") || s.contains("första mandattid"))
@@ -110,7 +110,7 @@ fn read_terms(view: &DocumentView<'_>, whose: Whose) -> Terms {
     out
 }
 
-fn first_term(sentence: &str, at: At) -> Option<FirstTerm> {
+fn first_term(sentence: &str, at: Place) -> Option<FirstTerm> {
     let lower = sentence.to_lowercase();
     let found = dates(sentence);
     let until = lower.find("till och med").or_else(|| lower.find("t.o.m."));
@@ -143,7 +143,7 @@ pub enum Formation {
 }
 
 /// When the förbund is formed, from its formation §.
-pub fn formation(view: &DocumentView<'_>) -> Option<Formation> {
+pub fn formation(view: &Reading<'_>) -> Option<Formation> {
     let section = view.section_on(Topic::Bildande)?;
     for sentence in text::sentences(&section.text) {
         let s = normalise(sentence);
@@ -168,14 +168,14 @@ pub struct NoticePeriod {
     /// In months.
     pub months: u32,
     /// Where it is written.
-    pub at: At,
+    pub at: Place,
 }
 
 static NOTICE: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"(?i)\b({NUMBER})\s+(år|månader)\b")));
 
 /// The notice period for leaving, if stated.
-pub fn notice_period(view: &DocumentView<'_>) -> Option<NoticePeriod> {
+pub fn notice_period(view: &Reading<'_>) -> Option<NoticePeriod> {
     view.sentences().into_iter().find_map(|(index, sentence)| {
         if !normalise(sentence).contains("uppsägningstid") {
             return None;
@@ -189,9 +189,9 @@ pub fn notice_period(view: &DocumentView<'_>) -> Option<NoticePeriod> {
         };
         Some(NoticePeriod {
             months,
-            at: At::Section {
-                index,
-                excerpt: Some(text::excerpt(sentence)),
+            at: Place {
+                section: index,
+                excerpt: text::excerpt(sentence),
             },
         })
     })
@@ -207,14 +207,14 @@ pub struct Appointment {
     /// Ersättare.
     pub ersattare: u32,
     /// Where it is written.
-    pub at: At,
+    pub at: Place,
 }
 
 /// The board as written: its stated size and how members are represented.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BoardText {
     /// "Styrelsen består av fyra ledamöter och fyra ersättare".
-    pub size: Option<(u32, u32, At)>,
+    pub size: Option<(u32, u32, Place)>,
     /// "Varje medlem utser en ledamot och en ersättare", or per member.
     pub appointments: Vec<Appointment>,
 }
@@ -236,16 +236,16 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The board's size and representation as written.
-pub fn board(view: &DocumentView<'_>) -> BoardText {
+pub fn board(view: &Reading<'_>) -> BoardText {
     view.cache.board.get_or_init(|| read_board(view)).clone()
 }
 
-fn read_board(view: &DocumentView<'_>) -> BoardText {
+fn read_board(view: &Reading<'_>) -> BoardText {
     let mut out = BoardText::default();
     for (index, sentence) in view.sentences() {
-        let at = || At::Section {
-            index,
-            excerpt: Some(text::excerpt(sentence)),
+        let at = || Place {
+            section: index,
+            excerpt: text::excerpt(sentence),
         };
         if out.size.is_none()
             && let Some(c) = SIZE.captures(sentence)
@@ -301,16 +301,16 @@ fn read_board(view: &DocumentView<'_>) -> BoardText {
 
 /// The first sentence of the document containing `stem` (lower case), with
 /// its section.
-pub fn sentence_with<'v>(view: &'v DocumentView<'_>, stem: &str) -> Option<(usize, &'v str)> {
+pub fn sentence_with<'v>(view: &'v Reading<'_>, stem: &str) -> Option<(usize, &'v str)> {
     view.sentences()
         .into_iter()
         .find(|(_, s)| normalise(s).contains(stem))
 }
 
 /// A pointer at a sentence of a section.
-pub fn at_sentence(index: usize, sentence: &str) -> At {
-    At::Section {
-        index,
-        excerpt: Some(text::excerpt(sentence)),
+pub fn at_sentence(index: usize, sentence: &str) -> Place {
+    Place {
+        section: index,
+        excerpt: text::excerpt(sentence),
     }
 }

@@ -7,9 +7,9 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
-use super::text::{normalise, pattern};
-use super::topics::{self, Topic};
 use crate::document::{Block, Document, DocumentKind, plain_text};
+use crate::read::lexicon::{normalise, pattern};
+use crate::read::topics::{self, Topic};
 use crate::spec::MemberKind;
 
 /// One section of a document, as plain text.
@@ -59,7 +59,7 @@ pub struct Directive {
 
 /// A document prepared for the rules.
 #[derive(Debug, Clone)]
-pub struct DocumentView<'a> {
+pub struct Reading<'a> {
     /// The document.
     pub document: &'a Document,
     /// Its source text, when it was read from a file.
@@ -79,10 +79,10 @@ pub struct DocumentView<'a> {
 /// Facts computed once per document, since many rules read them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cache {
-    pub(crate) checklist: OnceLock<Vec<super::checklist::ChecklistItem>>,
-    pub(crate) board: OnceLock<super::facts::BoardText>,
-    pub(crate) board_terms: OnceLock<super::facts::Terms>,
-    pub(crate) auditor_terms: OnceLock<super::facts::Terms>,
+    pub(crate) checklist: OnceLock<Vec<crate::check::checklist::ChecklistItem>>,
+    pub(crate) board: OnceLock<crate::read::facts::BoardText>,
+    pub(crate) board_terms: OnceLock<crate::read::facts::Terms>,
+    pub(crate) auditor_terms: OnceLock<crate::read::facts::Terms>,
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -100,7 +100,7 @@ pub fn directive(line: &str) -> Option<(String, String)> {
     ))
 }
 
-impl<'a> DocumentView<'a> {
+impl<'a> Reading<'a> {
     /// Reads `document` (and its source text, if any) for the rules.
     pub fn new(document: &'a Document, source: Option<&'a str>) -> Self {
         let mut directives = Vec::new();
@@ -130,7 +130,7 @@ impl<'a> DocumentView<'a> {
         if let Some(source) = source {
             directives = source_directives(source);
         }
-        let mut view = DocumentView {
+        let mut view = Reading {
             document,
             source,
             preamble,
@@ -170,7 +170,7 @@ impl<'a> DocumentView<'a> {
         self.sections
             .iter()
             .flat_map(|s| {
-                super::text::sentences(&s.text)
+                crate::read::lexicon::sentences(&s.text)
                     .into_iter()
                     .map(move |t| (s.index, t))
             })
@@ -187,7 +187,7 @@ impl<'a> DocumentView<'a> {
         if !from_section.is_empty() {
             return from_section;
         }
-        super::text::sentences(&self.preamble)
+        crate::read::lexicon::sentences(&self.preamble)
             .into_iter()
             .filter(|s| normalise(s).contains("medlemmar är"))
             .flat_map(names_in)

@@ -5,9 +5,9 @@
 //! party it names; sentences about money only ("medel", "bidra",
 //! "kostnad"…), so that "fler än hälften av ledamöterna" is not a share.
 
-use super::super::rule::At;
-use super::super::text::{self, normalise};
-use super::super::view::{NamedMember, classify};
+use crate::read::Place;
+use crate::read::lexicon::{self as text, normalise};
+use crate::read::reading::{NamedMember, classify};
 use crate::spec::MemberKind;
 
 /// Which party a stated share belongs to.
@@ -38,7 +38,7 @@ pub struct StatedShare {
     /// The clause it was read from.
     pub clause: String,
     /// Where.
-    pub at: At,
+    pub at: Place,
 }
 
 const MONEY: &[&str] = &[
@@ -93,10 +93,10 @@ pub fn stated<'s>(
     out
 }
 
-fn at(index: usize, sentence: &str) -> At {
-    At::Section {
-        index,
-        excerpt: Some(text::excerpt(sentence)),
+fn at(index: usize, sentence: &str) -> Place {
+    Place {
+        section: index,
+        excerpt: text::excerpt(sentence),
     }
 }
 
@@ -166,7 +166,7 @@ mod tests {
     use super::*;
 
     fn members() -> Vec<NamedMember> {
-        super::super::super::view::names_in(
+        crate::read::reading::names_in(
             "Stockholms stad, Försäkringskassan, Arbetsförmedlingen och Stockholms läns landsting.",
         )
     }

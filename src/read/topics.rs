@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::text::normalise;
+use crate::read::lexicon::normalise;
 
 /// A subject a § can deal with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

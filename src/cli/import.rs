@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         super::note(&format!("varning: {warning}"));
     }
     let text = if args.spec {
-        let extracted = forbund::parse::extract(&parsed.document);
+        let extracted = forbund::read::describe_document(&parsed.document);
         for found in &extracted.found {
             super::note(&format!("hittade {found}"));
         }

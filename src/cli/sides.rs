@@ -75,7 +75,8 @@ pub fn load(path: &Path, templates: &Templates, date: Option<NaiveDate>) -> Resu
     for warning in &parsed.warnings {
         super::note(&format!("varning: {warning}"));
     }
-    let description = forbund::parse::extract(&parsed.document).description;
+    let description =
+        serde_json::to_value(forbund::read::describe_document(&parsed.document).description)?;
     Ok(Side {
         name,
         document: parsed.document,

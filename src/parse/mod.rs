@@ -12,7 +12,6 @@
 
 mod decode;
 mod docx;
-pub mod extract;
 mod furniture;
 mod headings;
 mod markdown;
@@ -21,8 +20,6 @@ mod structure;
 mod text;
 
 use chrono::NaiveDate;
-
-pub use extract::{Extracted, extract};
 
 use self::decode::Format;
 use self::raw::Raw;

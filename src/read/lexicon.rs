@@ -183,6 +183,60 @@ pub fn day_months(text: &str) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// The words of a text, lower case, punctuation dropped except inside
+/// words ("närvaro-", "3/4", "2007-01-01").
+pub fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '”' | '“')
+    })
+    .map(|w| w.trim_end_matches('.').to_lowercase())
+    .filter(|w| !w.is_empty())
+    .collect()
+}
+
+/// The first day and month ("30 november") after the word `after`, as
+/// (day, month).
+pub fn day_month_after(text: &str, after: &str) -> Option<(u32, u32)> {
+    let words = tokens(text);
+    let start = words.iter().position(|w| w == after)?;
+    words[start..].windows(2).find_map(|pair| {
+        let day: u32 = pair[0].parse().ok()?;
+        let month = month(&pair[1])?;
+        (1..=31).contains(&day).then_some((day, month))
+    })
+}
+
+/// A fraction for a qualified majority: "3/4", "¾", "2/3", "⅔", "tre
+/// fjärdedelar", "två tredjedelar".
+pub fn fraction(text: &str) -> Option<(u32, u32)> {
+    if text.contains('¾') {
+        return Some((3, 4));
+    }
+    if text.contains('⅔') {
+        return Some((2, 3));
+    }
+    let words = tokens(text);
+    for (i, word) in words.iter().enumerate() {
+        if let Some((a, b)) = word.split_once('/')
+            && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+            && a > 0
+            && a < b
+            && b <= 10
+        {
+            return Some((a, b));
+        }
+        let denominator = match word.as_str() {
+            w if w.starts_with("fjärdedel") => 4,
+            w if w.starts_with("tredjedel") => 3,
+            w if w.starts_with("femtedel") => 5,
+            _ => continue,
+        };
+        let numerator = i.checked_sub(1).and_then(|p| number(&words[p]))?;
+        return (numerator > 0 && numerator < denominator).then_some((numerator, denominator));
+    }
+    None
+}
+
 /// A share of the whole, as found in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Share {
@@ -371,5 +425,24 @@ mod tests {
         assert_eq!(sentence_around(text, at), "Andra meningen skall gälla.");
         assert!(has_word(text, "Skall"));
         assert!(!has_word(text, "ska"));
+    }
+
+    #[test]
+    fn fractions_and_days_in_every_form() {
+        assert_eq!(fraction("med ¾ kvalificerad majoritet"), Some((3, 4)));
+        assert_eq!(fraction("med 3/4 majoritet"), Some((3, 4)));
+        assert_eq!(fraction("med tre fjärdedelars majoritet"), Some((3, 4)));
+        assert_eq!(fraction("två tredjedelar av ledamöterna"), Some((2, 3)));
+        assert_eq!(fraction("enkel majoritet"), None);
+        assert_eq!(
+            day_month_after("budget senast den 30 november varje år", "senast"),
+            Some((30, 11))
+        );
+        assert_eq!(number("tretton"), None);
+        let found: Vec<NaiveDate> = dates("den 31 februari 2007")
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
+        assert!(found.is_empty());
     }
 }

@@ -12,8 +12,10 @@
 //! it. A [`Reading`] is computed once per document; facts several readers
 //! need are computed once and cached in it.
 
+pub mod describe;
 pub mod facts;
 pub mod lexicon;
+pub mod members;
 pub mod reading;
 pub mod topics;
 
@@ -27,5 +29,6 @@ pub struct Place {
     pub excerpt: String,
 }
 
+pub use describe::{Described, PartialDescription, describe, describe_document};
 pub use reading::{NamedMember, Reading, SectionView};
 pub use topics::Topic;

@@ -3,6 +3,7 @@
 //! when the förbund is formed, and the cost shares ([`shares`]). Each fact
 //! keeps where it was read, so a rule can point at it.
 
+pub mod provisions;
 pub mod shares;
 
 use std::sync::LazyLock;

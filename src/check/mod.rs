@@ -11,13 +11,10 @@
 //! Rules never print and never fix anything; a fix is a suggestion in the
 //! finding.
 
-pub mod baseline;
 pub mod checklist;
-mod drafts;
 mod engine;
 pub mod input;
 mod locate;
-pub mod modernize;
 pub mod package;
 pub mod report;
 pub mod rule;
@@ -26,9 +23,7 @@ mod suppress;
 
 use serde::Serialize;
 
-pub use baseline::{apply_baseline, check_with_baseline};
 pub use checklist::{ChecklistItem, Status};
-pub use drafts::check_drafts;
 pub use input::{InputError, read_markdown};
 pub use package::{Package, PackageDocument};
 pub use rule::{Rule, Target};
@@ -51,6 +46,9 @@ pub enum Checked {
     Tjansteutlatande,
     /// A decision package.
     Beslutspaket,
+    /// An input that could not be read.
+    #[serde(rename = "oläsbar")]
+    Unreadable,
 }
 
 impl Checked {
@@ -62,6 +60,7 @@ impl Checked {
             Checked::Avsiktsforklaring => "avsiktsförklaring",
             Checked::Tjansteutlatande => "tjänsteutlåtande",
             Checked::Beslutspaket => "beslutspaket",
+            Checked::Unreadable => "oläsbar fil",
         }
     }
 }
@@ -156,6 +155,18 @@ pub fn check_description(file: &str, forbund: &Forbund, source: Option<&str>) ->
 /// numbers, fix regions and suppression comments.
 pub fn check_document(file: &str, document: &Document, source: Option<&str>) -> Report {
     engine::document(file, document, source)
+}
+
+/// Checks one document as [`check_document`] does, with deviations a
+/// description accepts (its `godtagna_avvikelser`) applied, as for the
+/// drafts composed from it.
+pub fn check_document_accepting(
+    file: &str,
+    document: &Document,
+    source: Option<&str>,
+    accepted: &[crate::spec::AcceptedFinding],
+) -> Report {
+    engine::document_with(file, document, source, accepted)
 }
 
 /// Checks a decision package as a whole (the documents one by one are

@@ -5,16 +5,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
-use forbund::diff::table::{TableInfo, jamforelsetabell, tracked_sections};
-use forbund::diff::{Comparison, DiffOptions, compare, substance};
-use forbund::document::Document;
-use forbund::render::docx::tracked::{Revision, render_tracked};
+use forbund::diff::{Compared, DiffOptions, compare_sides};
 use forbund::render::{Format, PdfProfile, render};
 
 use super::Outcome;
 use super::files::{Output, write_all};
 use super::generate::{load_templates, source_date};
-use super::sides::{Side, load};
+use super::sides::load;
 
 /// How to show the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,18 +67,6 @@ pub struct Args {
     force: bool,
 }
 
-/// Both sides read and compared.
-pub struct Compared {
-    /// The current side.
-    pub old: Side,
-    /// The proposed side.
-    pub new: Side,
-    /// Their comparison.
-    pub comparison: Comparison,
-    /// Changes in substance between the two descriptions.
-    pub substance: Vec<String>,
-}
-
 /// Reads both sides and compares them.
 pub fn read_and_compare(
     old: &Path,
@@ -93,59 +78,7 @@ pub fn read_and_compare(
     let date = source_date()?;
     let old = load(old, &templates, date)?;
     let new = load(new, &templates, date)?;
-    let comparison = compare(&old.document, &new.document, options);
-    let substance = substance(&old.description, &new.description, Some(&new.document));
-    Ok(Compared {
-        old,
-        new,
-        comparison,
-        substance,
-    })
-}
-
-/// The förbund's name for titles: from the new side.
-pub fn forbund_name(side: &Side) -> String {
-    side.forbund
-        .as_ref()
-        .map(|f| f.namn.clone())
-        .or_else(|| {
-            side.description
-                .get("namn")
-                .and_then(|n| n.as_str())
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| {
-            side.document
-                .title
-                .trim_start_matches("Förbundsordning för ")
-                .to_string()
-        })
-}
-
-/// The jämförelsetabell for a comparison.
-pub fn table(compared: &Compared, effective: Option<NaiveDate>) -> Document {
-    jamforelsetabell(
-        &compared.comparison,
-        &TableInfo {
-            forbund: forbund_name(&compared.new),
-            effective,
-            substance: compared.substance.clone(),
-            metadata: compared.new.document.metadata.clone(),
-        },
-    )
-}
-
-/// The tracked-changes Word file of a comparison.
-pub fn tracked_docx(compared: &Compared, author: &str) -> Result<Vec<u8>> {
-    let revision = Revision {
-        author: author.to_string(),
-        date: format!("{}T00:00:00Z", compared.new.document.metadata.date),
-    };
-    Ok(render_tracked(
-        &compared.new.document,
-        &tracked_sections(&compared.comparison),
-        &revision,
-    )?)
+    Ok(compare_sides(old, new, options))
 }
 
 /// Compares and writes the chosen format.
@@ -187,12 +120,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 .as_deref()
                 .unwrap_or(Path::new("jamforelsetabell.docx"));
             render(
-                &table(&compared, args.ikraft),
+                &compared.table(args.ikraft),
                 format_of(path)?,
                 PdfProfile::default(),
             )?
         }
-        DiffFormat::Docx => tracked_docx(&compared, &args.author)?,
+        DiffFormat::Docx => compared.tracked_docx(&args.author)?,
     };
     match &args.output {
         Some(path) => {
@@ -220,8 +153,8 @@ fn with_substance(text: String, compared: &Compared) -> Vec<u8> {
     );
     if !compared.substance.is_empty() {
         text.push_str("\nÄndringar i sak:\n");
-        for line in &compared.substance {
-            text.push_str(&format!("- {line}\n"));
+        for change in &compared.substance {
+            text.push_str(&format!("- {change}\n"));
         }
     }
     text.into_bytes()
@@ -229,7 +162,7 @@ fn with_substance(text: String, compared: &Compared) -> Vec<u8> {
 
 fn json_with_substance(compared: &Compared) -> Result<Vec<u8>> {
     let mut value = serde_json::to_value(&compared.comparison)?;
-    value["substance"] = serde_json::json!(compared.substance);
+    value["substance"] = serde_json::to_value(&compared.substance)?;
     value["old_file"] = serde_json::json!(compared.old.name);
     value["new_file"] = serde_json::json!(compared.new.name);
     let mut text = serde_json::to_string_pretty(&value)?;

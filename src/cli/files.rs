@@ -9,12 +9,53 @@ use anyhow::{Context, Result, bail};
 
 use forbund::finding::{Finding, Location};
 
-/// Reads an input file of at most `limit` bytes. Problems become a finding
-/// that names the file and says what was expected.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Box<Finding>> {
+/// What a file given on the command line is expected to hold: it decides
+/// the size limit and how errors name the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A description (.json).
+    Description,
+    /// A document (.md, .txt, .docx).
+    Document,
+}
+
+impl Expected {
+    /// The largest file read.
+    pub fn limit(self) -> u64 {
+        match self {
+            Expected::Description => forbund::spec::load::MAX_BYTES,
+            Expected::Document => super::sides::MAX_DOCUMENT_BYTES,
+        }
+    }
+
+    /// "en beskrivning (.json)", for messages.
+    fn noun(self) -> &'static str {
+        match self {
+            Expected::Description => "en beskrivning (.json)",
+            Expected::Document => "ett dokument (.md, .txt eller .docx)",
+        }
+    }
+}
+
+/// Reads a file of at most `expected.limit()` bytes: the size is checked
+/// before reading, and reading stops past the limit. Problems are findings
+/// naming the file and what was expected.
+pub fn read_limited(path: &Path, expected: Expected) -> Result<Vec<u8>, Box<Finding>> {
     let name = path.display().to_string();
+    let limit = expected.limit();
     let fail =
         |id: &str, message: String| Box::new(Finding::error(id, message, Location::file(&name)));
+    let too_large = |size: u64| match expected {
+        Expected::Description => Box::new(forbund::spec::load::too_large(&name, size)),
+        Expected::Document => fail(
+            "FIL-STORLEK",
+            format!(
+                "filen är {} byte; ett dokument får vara högst {} byte",
+                forbund::swedish::group_thousands(size),
+                forbund::swedish::group_thousands(limit)
+            ),
+        ),
+    };
     let metadata = fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => fail("FIL-SAKNAS", "filen finns inte".to_string()),
         std::io::ErrorKind::PermissionDenied => fail(
@@ -26,24 +67,18 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Box<Finding>> {
     if metadata.is_dir() {
         return Err(fail(
             "FIL-KATALOG",
-            "är en katalog; ange en JSON-fil med en förbundsbeskrivning".to_string(),
+            format!("är en katalog; väntade {}", expected.noun()),
         ));
     }
     if metadata.len() > limit {
-        return Err(Box::new(forbund::spec::load::too_large(
-            &name,
-            metadata.len(),
-        )));
+        return Err(too_large(metadata.len()));
     }
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     fs::File::open(path)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         .map_err(|e| fail("FIL-LÄSNING", format!("filen kan inte läsas: {e}")))?;
     if bytes.len() as u64 > limit {
-        return Err(Box::new(forbund::spec::load::too_large(
-            &name,
-            bytes.len() as u64,
-        )));
+        return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
 }

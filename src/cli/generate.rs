@@ -10,7 +10,7 @@ use forbund::render::{Format, PdfProfile};
 use forbund::report::{FileReport, human};
 
 use super::Outcome;
-use super::files::{Output, read_limited, write_all};
+use super::files::{Expected, Output, read_limited, write_all};
 
 /// A document kind on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -80,7 +80,7 @@ pub struct Args {
 /// Loads, composes, renders and writes all files, or none.
 pub fn run(args: &Args) -> Result<Outcome> {
     let name = args.spec.display().to_string();
-    let loaded = read_limited(&args.spec, forbund::spec::load::MAX_BYTES)
+    let loaded = read_limited(&args.spec, Expected::Description)
         .map_err(|f| vec![*f])
         .and_then(|bytes| forbund::spec::load(&name, &bytes));
     let forbund = match loaded {

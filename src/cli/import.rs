@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow};
 
 use super::Outcome;
-use super::files::{Output, read_limited, write_all};
-use super::sides::MAX_DOCUMENT_BYTES;
+use super::files::{Expected, Output, read_limited, write_all};
 
 /// Arguments of `forbund import`.
 #[derive(Debug, clap::Args)]
@@ -28,7 +27,7 @@ pub struct Args {
 /// Reads the document and writes its Markdown or draft description.
 pub fn run(args: &Args) -> Result<Outcome> {
     let name = args.file.display().to_string();
-    let bytes = read_limited(&args.file, MAX_DOCUMENT_BYTES)
+    let bytes = read_limited(&args.file, Expected::Document)
         .map_err(|f| anyhow!("{}: {}", f.location, f.message))?;
     let parsed = forbund::parse::parse(&name, &bytes)?;
     for warning in &parsed.warnings {

@@ -10,13 +10,13 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use forbund::check::modernize::{Replacement, modernize};
 use forbund::diff::table::{TableInfo, jamforelsetabell};
 use forbund::diff::{DiffOptions, compare};
+use forbund::modernize::{Replacement, modernize};
 use forbund::render::{PdfProfile, render};
 
 use super::Outcome;
-use super::diff::{forbund_name, format_of};
+use super::diff::format_of;
 use super::files::{Output, write_all};
 use super::generate::{load_templates, source_date};
 use super::sides::load;
@@ -65,7 +65,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let table = jamforelsetabell(
         &comparison,
         &TableInfo {
-            forbund: forbund_name(&old),
+            forbund: old.forbund_name(),
             effective: None,
             substance: Vec::new(),
             metadata: new.metadata.clone(),

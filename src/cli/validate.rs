@@ -6,7 +6,7 @@ use anyhow::Result;
 use forbund::report::{FileReport, human, json};
 
 use super::Outcome;
-use super::files::read_limited;
+use super::files::{Expected, read_limited};
 
 /// Output format for findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         .iter()
         .map(|path| {
             let name = path.display().to_string();
-            let problems = match read_limited(path, forbund::spec::load::MAX_BYTES) {
+            let problems = match read_limited(path, Expected::Description) {
                 Err(finding) => vec![*finding],
                 Ok(bytes) => match forbund::spec::load(&name, &bytes) {
                     Ok(_) => Vec::new(),

@@ -130,11 +130,15 @@ impl Builder<'_> {
     fn preamble(&mut self, old: &[Block], new: &[Block]) {
         let old = (!old.is_empty()).then(|| prepare(None, PREAMBLE, old, self.options));
         let new = (!new.is_empty()).then(|| prepare(None, PREAMBLE, new, self.options));
+        let before = self.sections.len();
         match (old, new) {
             (Some(o), Some(n)) => self.pair(&o, &n, false),
             (Some(o), None) => self.removed(&o),
             (None, Some(n)) => self.added(&n),
             (None, None) => {}
+        }
+        for section in self.sections.iter_mut().skip(before) {
+            section.preamble = true;
         }
     }
 
@@ -271,6 +275,7 @@ fn entry_with(
         words::changes(&tidied, old_tokens, new_tokens)
     };
     SectionDiff {
+        preamble: false,
         old_number: old.and_then(|p| p.number),
         new_number: new.and_then(|p| p.number),
         old_heading: old.map(|p| p.heading.clone()),

@@ -32,12 +32,14 @@
 //! ```
 
 mod align;
+pub mod amendment;
 mod build;
 pub mod model;
 mod normalise;
 mod regroup;
 pub mod render;
 mod score;
+pub mod side;
 pub mod substance;
 pub mod table;
 mod tokens;
@@ -45,7 +47,8 @@ mod words;
 
 pub use model::{Change, ChangeKind, Comparison, SectionDiff, Status, Summary};
 pub use render::{html, json, markdown, terminal};
-pub use substance::substance;
+pub use side::{Compared, Side, SideError, compare_sides};
+pub use substance::{SubstanceChange, substance};
 
 use crate::document::{Block, Document, Section};
 

@@ -59,6 +59,10 @@ impl Status {
 /// One section of the comparison: a pair, or a section on one side only.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionDiff {
+    /// Whether this is the documents' preamble (the text before the first
+    /// §), shown under the heading "Inledning".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub preamble: bool,
     /// The § number in the old document.
     pub old_number: Option<u32>,
     /// The § number in the new document.

@@ -1,42 +1,331 @@
-//! Changes in substance: two descriptions of a förbund compared value by
-//! value, as Swedish lines a lawyer can put in a decision ("5 §: ledamöter
-//! per medlem 1 → 2", "2 §: säte Haninge → Huddinge"). Each line names the
-//! § of the new förbundsordning whose heading holds the subject, or the
-//! subject itself when there is no förbundsordning or no such §.
+//! Changes in substance: what two förbund state, compared value by value,
+//! as typed [`SubstanceChange`]s a lawyer can put in a decision once
+//! displayed ("5 §: ledamöter per medlem 1 → 2", "2 §: säte Haninge →
+//! Huddinge"). Each change names the § of the new förbundsordning whose
+//! heading holds the subject, when there is one.
+//!
+//! A side is a full description or what a document states
+//! ([`PartialDescription`]); nothing is said that a side does not state: a
+//! kommun joining changes every kommun's share, which is computed where the
+//! description gives the split and otherwise named without figures; a
+//! region under a new name is a rename, not one member leaving and another
+//! joining; a paragraph split by a page break is not a change.
 
+use std::fmt;
+
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::document::Document;
-use crate::spec::Forbund;
+use crate::read::PartialDescription;
+use crate::spec::{Forbund, MemberKind};
 use crate::swedish::group_thousands;
 
-/// Top-level keys, and words a § heading holding them contains.
-const TOPICS: &[(&str, &[&str])] = &[
-    ("namn", &["namn"]),
-    ("kortnamn", &["namn"]),
-    ("säte", &["säte"]),
-    ("område", &["ändamål"]),
-    ("ändamål", &["ändamål"]),
-    ("bildas", &["bildande"]),
-    ("verksamhetsstart", &["bildande"]),
-    ("medlemmar", &["medlemmar"]),
-    ("styrelse", &["styrelse"]),
-    ("mandattid", &["styrelse", "mandattid"]),
-    ("revisorer", &["revisor", "revision"]),
-    ("uppsägningstid", &["utträde"]),
-    ("arkivtillsyn", &["arkiv"]),
-    (
-        "tillkännagivanden",
-        &["kungörelse", "tillkännagivande", "anslag"],
-    ),
-    ("ekonomi", &["andelar", "budget", "styrning"]),
-    ("budgetprocess", &["budget", "styrning"]),
-    ("personal", &["personal"]),
-    ("initiativrätt", &["initiativ"]),
-    ("samråd", &["samråd"]),
-    ("ersättning", &["ersättning", "arvode"]),
-    ("tvister", &["tvist"]),
+/// What one side of a comparison states in substance.
+#[derive(Debug, Clone, Copy)]
+pub enum Stated<'a> {
+    /// A full description.
+    Description(&'a Forbund),
+    /// What a document states.
+    Document(&'a PartialDescription),
+}
+
+impl Stated<'_> {
+    fn value(self) -> Value {
+        let value = match self {
+            Stated::Description(f) => serde_json::to_value(f),
+            Stated::Document(d) => serde_json::to_value(d),
+        };
+        value.map(|v| comparable(&v)).unwrap_or(Value::Null)
+    }
+
+    /// Each kommun's share of the whole, in hundredths of a percent, when
+    /// the side states the split.
+    fn kommun_shares(self) -> Option<Vec<(String, u64)>> {
+        let Stated::Description(forbund) = self else {
+            return None;
+        };
+        Some(
+            forbund
+                .members
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.kind == MemberKind::Kommun)
+                .map(|(i, m)| (m.namn.clone(), forbund.member_amount(i, 10_000)))
+                .collect(),
+        )
+    }
+}
+
+/// What a change is about: the description's subjects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Subject {
+    /// Förbundets namn (and short name).
+    #[serde(rename = "namn")]
+    Name,
+    /// Säte.
+    #[serde(rename = "säte")]
+    Seat,
+    /// Område and ändamål.
+    #[serde(rename = "ändamål")]
+    Purpose,
+    /// The förbund's formation and start.
+    #[serde(rename = "bildande")]
+    Formation,
+    /// Members.
+    #[serde(rename = "medlemmar")]
+    Members,
+    /// The board, members' seats included.
+    #[serde(rename = "styrelse")]
+    Board,
+    /// The board's terms of office.
+    #[serde(rename = "mandattid")]
+    Terms,
+    /// Revisors.
+    #[serde(rename = "revisorer")]
+    Auditors,
+    /// Notice period.
+    #[serde(rename = "uppsägningstid")]
+    Notice,
+    /// Archive supervision.
+    #[serde(rename = "arkivtillsyn")]
+    Archive,
+    /// Where notices are posted.
+    #[serde(rename = "tillkännagivanden")]
+    Notices,
+    /// Shares in costs, assets and debts.
+    #[serde(rename = "andelar")]
+    Shares,
+    /// The yearly budget.
+    #[serde(rename = "budget")]
+    Budget,
+    /// The budget process.
+    #[serde(rename = "budgetprocess")]
+    BudgetProcess,
+    /// Staff.
+    #[serde(rename = "personal")]
+    Staff,
+    /// Initiativrätt.
+    #[serde(rename = "initiativrätt")]
+    Initiative,
+    /// Samråd.
+    #[serde(rename = "samråd")]
+    Consultation,
+    /// Remuneration.
+    #[serde(rename = "ersättning")]
+    Remuneration,
+    /// Disputes.
+    #[serde(rename = "tvister")]
+    Disputes,
+}
+
+impl Subject {
+    /// The Swedish word used when no § holds it.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Subject::Name => "namn",
+            Subject::Seat => "säte",
+            Subject::Purpose => "ändamål",
+            Subject::Formation => "bildande",
+            Subject::Members => "medlemmar",
+            Subject::Board => "styrelse",
+            Subject::Terms => "mandattid",
+            Subject::Auditors => "revisorer",
+            Subject::Notice => "uppsägningstid",
+            Subject::Archive => "arkivtillsyn",
+            Subject::Notices => "tillkännagivanden",
+            Subject::Shares => "ekonomi",
+            Subject::Budget => "budget",
+            Subject::BudgetProcess => "budgetprocess",
+            Subject::Staff => "personal",
+            Subject::Initiative => "initiativrätt",
+            Subject::Consultation => "samråd",
+            Subject::Remuneration => "ersättning",
+            Subject::Disputes => "tvister",
+        }
+    }
+
+    /// Whether the change touches the members' money (shares, budget).
+    pub fn is_economic(self) -> bool {
+        matches!(
+            self,
+            Subject::Shares | Subject::Budget | Subject::BudgetProcess
+        )
+    }
+
+    /// Words a § heading holding the subject contains.
+    fn heading_words(self) -> &'static [&'static str] {
+        match self {
+            Subject::Name => &["namn"],
+            Subject::Seat => &["säte"],
+            Subject::Purpose => &["ändamål"],
+            Subject::Formation => &["bildande"],
+            Subject::Members => &["medlemmar"],
+            Subject::Board => &["styrelse"],
+            Subject::Terms => &["styrelse", "mandattid"],
+            Subject::Auditors => &["revisor", "revision"],
+            Subject::Notice => &["utträde"],
+            Subject::Archive => &["arkiv"],
+            Subject::Notices => &["kungörelse", "tillkännagivande", "anslag"],
+            Subject::Shares => &["andelar", "budget", "styrning"],
+            Subject::Budget => &["budget"],
+            Subject::BudgetProcess => &["budget", "styrning"],
+            Subject::Staff => &["personal"],
+            Subject::Initiative => &["initiativ"],
+            Subject::Consultation => &["samråd"],
+            Subject::Remuneration => &["ersättning", "arvode"],
+            Subject::Disputes => &["tvist"],
+        }
+    }
+}
+
+/// Top-level keys of a description and their subject, in the order
+/// changes are listed.
+const TOPICS: &[(&str, Subject)] = &[
+    ("namn", Subject::Name),
+    ("kortnamn", Subject::Name),
+    ("säte", Subject::Seat),
+    ("område", Subject::Purpose),
+    ("ändamål", Subject::Purpose),
+    ("bildas", Subject::Formation),
+    ("verksamhetsstart", Subject::Formation),
+    ("medlemmar", Subject::Members),
+    ("styrelse", Subject::Board),
+    ("mandattid", Subject::Terms),
+    ("revisorer", Subject::Auditors),
+    ("uppsägningstid", Subject::Notice),
+    ("arkivtillsyn", Subject::Archive),
+    ("tillkännagivanden", Subject::Notices),
+    ("ekonomi", Subject::Shares),
+    ("budgetprocess", Subject::BudgetProcess),
+    ("personal", Subject::Staff),
+    ("initiativrätt", Subject::Initiative),
+    ("samråd", Subject::Consultation),
+    ("ersättning", Subject::Remuneration),
+    ("tvister", Subject::Disputes),
 ];
+
+/// How a value changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "typ", rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A value changed from one to another.
+    #[serde(rename = "ändrad")]
+    Value {
+        /// As before ("–" when not stated).
+        #[serde(rename = "från")]
+        old: String,
+        /// As proposed.
+        #[serde(rename = "till")]
+        new: String,
+    },
+    /// A long text was rewritten.
+    #[serde(rename = "omskriven")]
+    Rewritten,
+    /// An element was added (a member, a budget year).
+    #[serde(rename = "tillkommer")]
+    Added {
+        /// Its name.
+        #[serde(rename = "namn")]
+        item: String,
+    },
+    /// An element was removed.
+    #[serde(rename = "utgår")]
+    Removed {
+        /// Its name.
+        #[serde(rename = "namn")]
+        item: String,
+    },
+    /// A member under a new name (a landsting that became a region).
+    #[serde(rename = "nytt_namn")]
+    Renamed {
+        /// The old name.
+        #[serde(rename = "från")]
+        old: String,
+        /// The new name.
+        #[serde(rename = "till")]
+        new: String,
+    },
+    /// The kommuner's quarter is shared among other kommuner, with figures
+    /// the text does not state.
+    #[serde(rename = "ny_fördelning")]
+    Resplit {
+        /// The kommuner after the change.
+        #[serde(rename = "kommuner")]
+        kommuner: Vec<String>,
+    },
+}
+
+/// One change in substance. As JSON it also carries the line a reader
+/// sees (`text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubstanceChange {
+    /// What it is about.
+    pub subject: Subject,
+    /// The § of the new förbundsordning that holds it, when known.
+    pub section: Option<u32>,
+    /// What changed, in Swedish: "ledamöter för Haninge kommun", "säte".
+    pub what: String,
+    /// How.
+    pub kind: ChangeKind,
+}
+
+impl Serialize for SubstanceChange {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            text: String,
+            #[serde(rename = "ämne")]
+            subject: Subject,
+            #[serde(rename = "paragraf", skip_serializing_if = "Option::is_none")]
+            section: Option<u32>,
+            #[serde(rename = "vad")]
+            what: &'a str,
+            #[serde(rename = "ändring")]
+            kind: &'a ChangeKind,
+        }
+        Shown {
+            text: self.to_string(),
+            subject: self.subject,
+            section: self.section,
+            what: &self.what,
+            kind: &self.kind,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl ChangeKind {
+    fn words(&self) -> String {
+        match self {
+            ChangeKind::Value { old, new } => format!("{old} → {new}"),
+            ChangeKind::Rewritten => "ändrad".to_string(),
+            ChangeKind::Added { item } => format!("{item} tillkommer"),
+            ChangeKind::Removed { item } => format!("{item} utgår"),
+            ChangeKind::Renamed { old, new } => format!("{old} byter namn till {new}"),
+            ChangeKind::Resplit { kommuner } => format!(
+                "kommunernas fjärdedel fördelas mellan {} enligt förbundsordningens fördelningsgrund; varje kommuns andel ändras",
+                crate::swedish::join_and(kommuner)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for SubstanceChange {
+    /// "5 §: ledamöter per medlem 1 → 2", or without a §
+    /// "styrelse: beslutförhet …" and "säte: Haninge → Huddinge".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let change = self.kind.words();
+        let topic = self.subject.swedish();
+        match self.section {
+            Some(n) if self.what.is_empty() => write!(f, "{n} §: {change}"),
+            Some(n) => write!(f, "{n} §: {} {change}", self.what),
+            None if self.what.is_empty() || self.what == topic => write!(f, "{topic}: {change}"),
+            None if self.what.starts_with(topic) => write!(f, "{} {change}", self.what),
+            None => write!(f, "{topic}: {} {change}", self.what),
+        }
+    }
+}
 
 /// Keys that identify an element of a list, so lists compare by element.
 const IDENTITIES: &[&str] = &["namn", "år", "medlem", "regel", "rubrik"];
@@ -47,33 +336,64 @@ const LONG: usize = 80;
 /// One changed value: where it lives and how it changed.
 #[derive(Clone)]
 struct Found {
-    topic: String,
+    subject: Subject,
     label: String,
-    change: String,
+    change: ChangeKind,
 }
 
-/// Lists the changes in substance from `old` to `new` (descriptions with
-/// the keys of [`Forbund`]). `new_fo`, the proposed förbundsordning, says
-/// which § each subject stands in.
-pub fn substance(old: &Value, new: &Value, new_fo: Option<&Document>) -> Vec<String> {
-    let (old, new) = (canonical(old), canonical(new));
+/// Lists the changes in substance from `old` to `new`. `new_fo`, the
+/// proposed förbundsordning, says which § each subject stands in.
+pub fn substance(
+    old: Stated<'_>,
+    new: Stated<'_>,
+    new_fo: Option<&Document>,
+) -> Vec<SubstanceChange> {
+    let (old_value, new_value) = (old.value(), new.value());
     let mut found = Vec::new();
-    for (key, _) in TOPICS {
+    for (key, subject) in TOPICS {
         let mut path = vec![(*key).to_string()];
-        walk(&mut found, key, &mut path, old.get(*key), new.get(*key));
+        walk(
+            &mut found,
+            *subject,
+            &mut path,
+            old_value.get(*key),
+            new_value.get(*key),
+        );
     }
-    let found = per_member(found, common_members(&old, &new));
-    let mut lines: Vec<(Option<u32>, String)> = found
-        .iter()
-        .map(|f| {
-            let number = section_of(&f.topic, new_fo);
-            (number, line(f, number))
+    let mut found = per_member(found, common_members(&old_value, &new_value));
+    found.extend(kommun_shares(old, new, &old_value, &new_value));
+    let mut changes: Vec<SubstanceChange> = found
+        .into_iter()
+        .map(|f| SubstanceChange {
+            section: section_of(f.subject, new_fo),
+            subject: f.subject,
+            what: f.label,
+            kind: f.change,
         })
         .collect();
     // In § order, those without a § last; stable, so the description's
     // order holds within a §.
-    lines.sort_by_key(|(number, _)| number.unwrap_or(u32::MAX));
-    lines.into_iter().map(|(_, line)| line).collect()
+    changes.sort_by_key(|c| c.section.unwrap_or(u32::MAX));
+    changes
+}
+
+/// The description as compared: every default filled in when it is a
+/// valid description, and the ändamål as one text, so that a paragraph
+/// split by a page break is no change.
+fn comparable(value: &Value) -> Value {
+    let mut value = canonical(value);
+    if let Some(Value::Array(paragraphs)) = value.get("ändamål") {
+        let joined: Vec<&str> = paragraphs
+            .iter()
+            .filter_map(Value::as_str)
+            .flat_map(str::split_whitespace)
+            .collect();
+        let joined = Value::String(joined.join(" "));
+        if let Some(object) = value.as_object_mut() {
+            object.insert("ändamål".to_string(), joined);
+        }
+    }
+    value
 }
 
 /// The description with every default filled in, when it is valid.
@@ -86,7 +406,7 @@ fn canonical(value: &Value) -> Value {
 
 fn walk(
     found: &mut Vec<Found>,
-    topic: &str,
+    topic: Subject,
     path: &mut Vec<String>,
     old: Option<&Value>,
     new: Option<&Value>,
@@ -100,7 +420,7 @@ fn walk(
             lists(found, topic, path, a, b);
         }
         (a, b) if a != b => found.push(Found {
-            topic: topic_of(topic, path),
+            subject: topic_of(topic, path),
             label: label(path),
             change: change(a, b),
         }),
@@ -110,7 +430,7 @@ fn walk(
 
 fn objects(
     found: &mut Vec<Found>,
-    topic: &str,
+    topic: Subject,
     path: &mut Vec<String>,
     a: &Map<String, Value>,
     b: &Map<String, Value>,
@@ -132,9 +452,30 @@ fn keyed(list: &[Value]) -> bool {
     !list.is_empty() && list.iter().all(|v| identity(v).is_some())
 }
 
-fn lists(found: &mut Vec<Found>, topic: &str, path: &mut Vec<String>, a: &[Value], b: &[Value]) {
+fn lists(found: &mut Vec<Found>, topic: Subject, path: &mut Vec<String>, a: &[Value], b: &[Value]) {
     let ids_a: Vec<Option<String>> = a.iter().map(identity).collect();
     let ids_b: Vec<Option<String>> = b.iter().map(identity).collect();
+    if let Some((old, new)) = renamed_region(path, a, b, &ids_a, &ids_b) {
+        found.push(Found {
+            subject: topic,
+            label: String::new(),
+            change: ChangeKind::Renamed {
+                old: old.0.clone(),
+                new: new.0.clone(),
+            },
+        });
+        // The rest of the member compared under its new name.
+        let mut renamed = old.1.clone();
+        if let (Some(object), Some(name)) = (renamed.as_object_mut(), new.1.get("namn")) {
+            object.insert("namn".to_string(), name.clone());
+        }
+        path.push(format!("#{}", new.0));
+        walk(found, topic, path, Some(&renamed), Some(new.1));
+        path.pop();
+        let rest_a: Vec<Value> = a.iter().filter(|v| *v != old.1).cloned().collect();
+        let rest_b: Vec<Value> = b.iter().filter(|v| *v != new.1).cloned().collect();
+        return lists(found, topic, path, &rest_a, &rest_b);
+    }
     for (item, id) in a.iter().zip(&ids_a) {
         let Some(id) = id else { continue };
         match b
@@ -148,9 +489,9 @@ fn lists(found: &mut Vec<Found>, topic: &str, path: &mut Vec<String>, a: &[Value
                 path.pop();
             }
             None => found.push(Found {
-                topic: topic_of(topic, path),
+                subject: topic_of(topic, path),
                 label: label(path),
-                change: format!("{id} utgår"),
+                change: ChangeKind::Removed { item: id.clone() },
             }),
         }
     }
@@ -160,25 +501,121 @@ fn lists(found: &mut Vec<Found>, topic: &str, path: &mut Vec<String>, a: &[Value
         .filter(|id| !ids_a.contains(&Some((*id).clone())))
     {
         found.push(Found {
-            topic: topic_of(topic, path),
+            subject: topic_of(topic, path),
             label: label(path),
-            change: format!("{id} tillkommer"),
+            change: ChangeKind::Added { item: id.clone() },
         });
     }
 }
 
 /// A member's seats on the board belong to the board's §, the yearly
 /// budget to a budget §.
-fn topic_of(topic: &str, path: &[String]) -> String {
+fn topic_of(topic: Subject, path: &[String]) -> Subject {
     let seat = matches!(
         path.last().map(String::as_str),
         Some("ledamöter" | "ersättare")
     );
     match topic {
-        "medlemmar" if seat => "styrelse".to_string(),
-        "ekonomi" if path.get(1).is_some_and(|p| p == "budget") => "budget".to_string(),
-        _ => topic.to_string(),
+        Subject::Members if seat => Subject::Board,
+        Subject::Shares if path.get(1).is_some_and(|p| p == "budget") => Subject::Budget,
+        _ => topic,
     }
+}
+
+/// A region that left while another region joined, when the list has
+/// exactly one of each: the same member under a new name (Stockholms läns
+/// landsting → Region Stockholm), not one leaving and another joining.
+#[allow(clippy::type_complexity)] // (name, element) pairs of either side
+fn renamed_region<'v>(
+    path: &[String],
+    a: &'v [Value],
+    b: &'v [Value],
+    ids_a: &[Option<String>],
+    ids_b: &[Option<String>],
+) -> Option<((String, &'v Value), (String, &'v Value))> {
+    if path.len() != 1 || path[0] != "medlemmar" {
+        return None;
+    }
+    let is_region = |v: &Value| v.get("typ").and_then(Value::as_str) == Some("region");
+    let gone: Vec<(String, &Value)> = a
+        .iter()
+        .zip(ids_a)
+        .filter_map(|(v, id)| Some((id.clone()?, v)))
+        .filter(|(id, v)| is_region(v) && !ids_b.contains(&Some(id.clone())))
+        .collect();
+    let came: Vec<(String, &Value)> = b
+        .iter()
+        .zip(ids_b)
+        .filter_map(|(v, id)| Some((id.clone()?, v)))
+        .filter(|(id, v)| is_region(v) && !ids_a.contains(&Some(id.clone())))
+        .collect();
+    match (gone.as_slice(), came.as_slice()) {
+        ([old], [new]) => Some((old.clone(), new.clone())),
+        _ => None,
+    }
+}
+
+/// When the kommuner change, each kommun's share of the whole: computed
+/// where both sides state the split, else named without figures.
+fn kommun_shares(
+    old: Stated<'_>,
+    new: Stated<'_>,
+    old_value: &Value,
+    new_value: &Value,
+) -> Vec<Found> {
+    let kommuner = |v: &Value| -> Vec<String> {
+        v.get("medlemmar")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter(|m| m.get("typ").and_then(Value::as_str) == Some("kommun"))
+                    .filter_map(identity)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (before, after) = (kommuner(old_value), kommuner(new_value));
+    // One kommun for another keeps the whole quarter with one kommun; the
+    // member list says all there is.
+    if before == after || before.len() <= 1 && after.len() <= 1 {
+        return Vec::new();
+    }
+    let (Some(old_shares), Some(new_shares)) = (old.kommun_shares(), new.kommun_shares()) else {
+        return vec![Found {
+            subject: Subject::Shares,
+            label: "andelar".to_string(),
+            change: ChangeKind::Resplit { kommuner: after },
+        }];
+    };
+    let percent = |hundredths: Option<u64>| match hundredths {
+        None => "–".to_string(),
+        Some(h) if h % 100 == 0 => format!("{} %", h / 100),
+        Some(h) => {
+            let decimals = format!("{:02}", h % 100);
+            format!("{},{} %", h / 100, decimals.trim_end_matches('0'))
+        }
+    };
+    let find = |list: &[(String, u64)], name: &str| {
+        list.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, share)| *share)
+    };
+    let mut names: Vec<&String> = before.iter().collect();
+    names.extend(after.iter().filter(|n| !before.contains(n)));
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let (was, is) = (find(&old_shares, name), find(&new_shares, name));
+            (was != is).then(|| Found {
+                subject: Subject::Shares,
+                label: format!("andel för {name}"),
+                change: ChangeKind::Value {
+                    old: percent(was),
+                    new: percent(is),
+                },
+            })
+        })
+        .collect()
 }
 
 /// "ledamöter för Haninge kommun", "första till", "budget 2007 belopp".
@@ -202,13 +639,13 @@ fn label(path: &[String]) -> String {
     text
 }
 
-fn change(old: Option<&Value>, new: Option<&Value>) -> String {
+fn change(old: Option<&Value>, new: Option<&Value>) -> ChangeKind {
     let show = |v: Option<&Value>| v.map_or_else(|| "–".to_string(), plain);
-    let (a, b) = (show(old), show(new));
-    if a.chars().count() > LONG || b.chars().count() > LONG {
-        "ändrad".to_string()
+    let (old, new) = (show(old), show(new));
+    if old.chars().count() > LONG || new.chars().count() > LONG {
+        ChangeKind::Rewritten
     } else {
-        format!("{a} → {b}")
+        ChangeKind::Value { old, new }
     }
 }
 
@@ -275,29 +712,9 @@ fn common_members(old: &Value, new: &Value) -> usize {
     names(new).iter().filter(|n| old_names.contains(n)).count()
 }
 
-/// "5 §: ledamöter per medlem 1 → 2", or without a §
-/// "styrelse: beslutförhet …" and "säte: Haninge → Huddinge".
-fn line(found: &Found, number: Option<u32>) -> String {
-    match number {
-        Some(n) => format!("{n} §: {} {}", found.label, found.change),
-        None if found.label == found.topic => format!("{}: {}", found.topic, found.change),
-        None if found.label.starts_with(&found.topic) => {
-            format!("{} {}", found.label, found.change)
-        }
-        None => format!("{}: {} {}", found.topic, found.label, found.change),
-    }
-}
-
 /// The first § of the new förbundsordning whose heading names the subject.
-fn section_of(topic: &str, fo: Option<&Document>) -> Option<u32> {
-    let words = match topic {
-        // The yearly budget has a § of its own or none; it is not a share.
-        "budget" => &["budget"][..],
-        _ => TOPICS
-            .iter()
-            .find(|(key, _)| *key == topic)
-            .map_or(&[][..], |(_, words)| *words),
-    };
+fn section_of(subject: Subject, fo: Option<&Document>) -> Option<u32> {
+    let words = subject.heading_words();
     let doc = fo?;
     words.iter().find_map(|word| {
         doc.sections.iter().find_map(|s| {

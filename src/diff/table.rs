@@ -7,7 +7,6 @@
 
 use chrono::NaiveDate;
 
-use super::build::PREAMBLE;
 use super::model::{ChangeKind, Comparison, SectionDiff, Status};
 use crate::document::{Block, Document, DocumentKind, Inline, Metadata, Section};
 use crate::render::docx::tracked::{self, TrackedChange, TrackedSection};
@@ -193,12 +192,7 @@ pub fn tracked_sections(comparison: &Comparison) -> Vec<TrackedSection> {
         .sections
         .iter()
         .map(|s| {
-            let is_preamble = s.old_number.is_none()
-                && s.new_number.is_none()
-                && [&s.old_heading, &s.new_heading]
-                    .iter()
-                    .any(|h| h.as_deref() == Some(PREAMBLE));
-            let (old_heading, new_heading) = if is_preamble {
+            let (old_heading, new_heading) = if s.preamble {
                 // The preamble has no heading in the document itself.
                 (None, None)
             } else {

@@ -1,10 +1,10 @@
 //! Checking against a baseline: findings marked new, unchanged or fixed,
 //! with § numbers mapped through the comparison.
 
-use forbund::check::baseline::Input;
-use forbund::check::{Report, check_with_baseline, read_markdown, report};
+use forbund::check::{Report, read_markdown, report};
 use forbund::document::DocumentKind;
 use forbund::finding::{BaselineState, Severity};
+use forbund::review::{Input, check_with_baseline};
 
 use super::root;
 

@@ -28,7 +28,7 @@ fn drafts_from_every_sample_have_no_unaccepted_errors() {
         let text = sample_text(name);
         let forbund = load(name, &text);
         let description = check::check_description(name, &forbund, Some(&text));
-        let drafts = check::check_drafts(name, &forbund, &Templates::builtin()).unwrap();
+        let drafts = forbund::review::check_drafts(name, &forbund, &Templates::builtin()).unwrap();
         let own = error_ids(std::slice::from_ref(&description));
         let drafted = error_ids(&drafts);
         // No sample leaves an error nobody has accepted (HUSAM accepts its
@@ -62,7 +62,8 @@ fn husam_drafts_pass_because_its_deviations_are_accepted() {
         Some(&text),
     )];
     reports.extend(
-        check::check_drafts("husam-godtagen.json", &forbund, &Templates::builtin()).unwrap(),
+        forbund::review::check_drafts("husam-godtagen.json", &forbund, &Templates::builtin())
+            .unwrap(),
     );
     assert!(
         error_ids(&reports).is_empty(),
@@ -345,4 +346,59 @@ fn a_folder_is_checked_document_by_document_and_as_a_package() {
         "{text}"
     );
     assert!(text.contains("9 § checklista"), "{text}");
+}
+
+#[test]
+fn machine_output_covers_unreadable_inputs_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("tom.md");
+    std::fs::write(&empty, b"").unwrap();
+    for format in ["json", "sarif"] {
+        let output = forbund_in(&root())
+            .args(["check", "--format", format, REFERENCES[0]])
+            .arg(&empty)
+            .arg("finns-inte.json")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", transcript(&output));
+        let value: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{format}: not JSON ({e}): {}", transcript(&output)));
+        let text = value.to_string();
+        assert!(text.contains("stockholm-forbundsordning.md"), "{format}");
+        assert!(
+            text.contains("tom.md") && text.contains("är tom"),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("finns-inte.json") && text.contains("FIL-SAKNAS"),
+            "{format}: {text}"
+        );
+    }
+    let json = forbund_in(&root())
+        .args(["check", "--format", "json", "finns-inte.md"])
+        .output()
+        .unwrap();
+    let value: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let reports = value.as_array().or_else(|| value["reports"].as_array());
+    assert!(
+        reports.is_some_and(|r| r.iter().any(|r| r["checked"] == "oläsbar")),
+        "{value}"
+    );
+}
+
+#[test]
+fn errors_name_the_kind_of_file_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("stor.txt");
+    std::fs::write(&big, vec![b'a'; 6 * 1024 * 1024]).unwrap();
+    let output = forbund_in(&root()).arg("check").arg(&big).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr.contains("beskrivning"), "{stderr}");
+    let output = forbund_in(&root())
+        .arg("check")
+        .arg(dir.path().join("x.json"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("FIL-SAKNAS"));
 }

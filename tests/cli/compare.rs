@@ -100,12 +100,23 @@ fn haninge_as_printed_against_as_adopted_shows_only_the_board() {
         .collect();
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert_eq!(changed[0]["new_number"], 5);
+    let lines: Vec<&str> = json["substance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        json["substance"],
-        serde_json::json!([
+        lines,
+        [
             "5 §: ledamöter per medlem 1 → 2",
             "5 §: ersättare per medlem 1 → 2"
-        ])
+        ]
+    );
+    assert_eq!(json["substance"][0]["paragraf"], 5);
+    assert_eq!(
+        json["substance"][0]["ändring"],
+        serde_json::json!({"typ": "ändrad", "från": "1", "till": "2"})
     );
     let plain = run(&[
         "diff",

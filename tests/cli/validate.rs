@@ -73,9 +73,7 @@ fn reports_every_file_and_exits_two_when_one_is_invalid() {
         "{stdout}"
     );
     assert!(
-        stdout.contains(
-            "fel: är en katalog; ange en JSON-fil med en förbundsbeskrivning [FIL-KATALOG]"
-        ),
+        stdout.contains("fel: är en katalog; väntade en beskrivning (.json) [FIL-KATALOG]"),
         "{stdout}"
     );
 }

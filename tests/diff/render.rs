@@ -2,8 +2,10 @@
 //! list of changes in substance.
 
 use forbund::compose::markup::read;
+use forbund::diff::substance::Stated;
 use forbund::diff::{DiffOptions, compare_parts, html, json, markdown, substance, terminal};
 use forbund::document::{Document, DocumentKind, Metadata};
+use forbund::spec::{Forbund, Member, MemberKind};
 use serde_json::Value;
 
 use super::{compare_files, parts, root};
@@ -79,9 +81,17 @@ fn json_has_the_documented_shape() {
     assert_eq!(value["renumbering"][1], serde_json::json!([2, 3]));
 }
 
-fn sample(name: &str) -> Value {
-    let text = std::fs::read_to_string(root().join("samples").join(name)).unwrap();
-    serde_json::from_str(&text).unwrap()
+fn sample(name: &str) -> Forbund {
+    let bytes = std::fs::read(root().join("samples").join(name)).unwrap();
+    forbund::spec::load(name, &bytes).unwrap()
+}
+
+/// The changes in substance between two descriptions, as displayed.
+fn shown(old: &Forbund, new: &Forbund, fo: Option<&Document>) -> Vec<String> {
+    substance(Stated::Description(old), Stated::Description(new), fo)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 fn document(markdown_path: &str) -> Document {
@@ -100,7 +110,7 @@ fn document(markdown_path: &str) -> Document {
 #[test]
 fn substance_of_a_larger_board() {
     let fo = document("samples/reference/haninge-forbundsordning.md");
-    let lines = substance(
+    let lines = shown(
         &sample("haninge.json"),
         &sample("haninge-antagen.json"),
         Some(&fo),
@@ -117,13 +127,13 @@ fn substance_of_a_larger_board() {
 #[test]
 fn substance_between_two_forbund() {
     let fo = document("samples/reference/husam-forbundsordning.md");
-    let lines = substance(&sample("haninge.json"), &sample("husam.json"), Some(&fo));
+    let lines = shown(&sample("haninge.json"), &sample("husam.json"), Some(&fo));
     assert!(
         lines.contains(&"2 §: säte Haninge → Huddinge".to_string()),
         "{lines:#?}"
     );
     insta::assert_snapshot!(lines.join("\n"));
-    let without = substance(&sample("haninge.json"), &sample("husam.json"), None);
+    let without = shown(&sample("haninge.json"), &sample("husam.json"), None);
     assert!(
         without.contains(&"säte: Haninge → Huddinge".to_string()),
         "{without:#?}"
@@ -140,4 +150,66 @@ fn formatting_fixture_renders_one_line_per_section() {
     );
     let text = terminal(&c, false);
     assert_eq!(text.lines().count(), c.sections.len() + 1);
+}
+
+#[test]
+fn a_renamed_region_is_a_rename_not_a_leaving_and_a_joining() {
+    let old = sample("haninge.json");
+    let mut new = old.clone();
+    let region = new
+        .members
+        .iter_mut()
+        .find(|m| m.kind == MemberKind::Region)
+        .unwrap();
+    let old_name = region.namn.clone();
+    region.namn = "Region Stockholm".to_string();
+    let changes = substance(Stated::Description(&old), Stated::Description(&new), None);
+    let renamed: Vec<String> = changes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        renamed,
+        [format!(
+            "medlemmar: {old_name} byter namn till Region Stockholm"
+        )],
+        "{changes:#?}"
+    );
+}
+
+#[test]
+fn a_joining_kommun_changes_every_kommuns_share() {
+    let old = sample("haninge.json");
+    let mut new = old.clone();
+    let kommun = new
+        .members
+        .iter()
+        .find(|m| m.kind == MemberKind::Kommun)
+        .unwrap()
+        .clone();
+    new.members.push(Member {
+        namn: "Nynäshamns kommun".to_string(),
+        ..kommun.clone()
+    });
+    let shown = shown(&old, &new, None);
+    assert!(
+        shown.contains(&"medlemmar: Nynäshamns kommun tillkommer".to_string()),
+        "{shown:#?}"
+    );
+    assert!(
+        shown.contains(&format!("ekonomi: andel för {} 25 % → 12,5 %", kommun.namn)),
+        "{shown:#?}"
+    );
+    assert!(
+        shown.contains(&"ekonomi: andel för Nynäshamns kommun – → 12,5 %".to_string()),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn a_page_break_inside_the_purpose_is_no_change() {
+    let old = sample("stockholm.json");
+    let mut new = old.clone();
+    let first = new.purpose.remove(0);
+    let (a, b) = first.split_at(first.find(' ').unwrap());
+    new.purpose.insert(0, b.trim().to_string());
+    new.purpose.insert(0, a.to_string());
+    assert_eq!(shown(&old, &new, None), Vec::<String>::new());
 }

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Report, check_description, check_document};
+use crate::check::{Report, check_description, check_document};
 use crate::diff::{DiffOptions, compare};
 use crate::document::Document;
 use crate::finding::{BaselineState, Finding};

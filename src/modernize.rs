@@ -26,9 +26,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::rules::LONG_TITLE;
-use super::rules::outdated::{AF, FK, KL, REGION, SKL};
-use super::rules::style::SKALL;
+use crate::check::rules::LONG_TITLE;
+use crate::check::rules::outdated::{AF, FK, KL, REGION, SKL};
+use crate::check::rules::style::SKALL;
 use crate::document::{Block, Document, Inline};
 use crate::read::lexicon::pattern;
 

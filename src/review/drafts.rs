@@ -4,8 +4,7 @@
 //! in a draft that the description does not have is a defect in the
 //! templates.
 
-use super::package::{Package, PackageDocument};
-use super::{Report, engine};
+use crate::check::{Package, PackageDocument, Report, check_document_accepting, check_package};
 use crate::compose::{ComposeError, Selection, Templates, compose};
 use crate::spec::Forbund;
 
@@ -20,7 +19,7 @@ pub fn check_drafts(
     let mut reports: Vec<Report> = composed
         .iter()
         .map(|c| {
-            engine::document_with(
+            check_document_accepting(
                 &format!("{file}:{}", c.file_stem),
                 &c.document,
                 None,
@@ -40,6 +39,6 @@ pub fn check_drafts(
             .collect(),
         forbund: Some(forbund),
     };
-    reports.push(engine::package(&package));
+    reports.push(check_package(&package));
     Ok(reports)
 }

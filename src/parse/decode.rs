@@ -128,15 +128,52 @@ fn decode_text(file: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<S
     if is_binary(bytes) {
         return Err(binary());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(_) => {
-            warnings.push(format!(
-                "{file} är inte UTF-8; tecknen lästes som Windows-1252 (Latin-1), kontrollera å, ä och ö"
-            ));
-            Ok(bytes.iter().map(|b| windows_1252(*b)).collect())
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    // Decided on the whole file: text with more well-formed UTF-8
+    // characters than stray bytes is UTF-8 with a few damaged bytes, which
+    // are replaced; otherwise it is an old Windows-1252 file.
+    let (characters, invalid, first_bad_line) = utf8_census(bytes);
+    if characters > invalid {
+        warnings.push(format!(
+            "{file}: {invalid} byte på rad {first_bad_line} och framåt är inte giltig UTF-8 och ersattes med «�»; resten av filen lästes som UTF-8"
+        ));
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
+    warnings.push(format!(
+        "{file} är inte UTF-8; tecknen lästes som Windows-1252 (Latin-1), kontrollera å, ä och ö"
+    ));
+    Ok(bytes.iter().map(|b| windows_1252(*b)).collect())
+}
+
+/// How many well-formed multi-byte UTF-8 characters and how many bytes
+/// that are not UTF-8 the bytes hold, and the line of the first bad byte.
+fn utf8_census(bytes: &[u8]) -> (usize, usize, usize) {
+    let (mut characters, mut invalid, mut first_bad_line) = (0, 0, 0);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                characters += text.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(error) => {
+                let (good, after) = rest.split_at(error.valid_up_to());
+                if let Ok(text) = std::str::from_utf8(good) {
+                    characters += text.chars().filter(|c| !c.is_ascii()).count();
+                }
+                if invalid == 0 {
+                    let offset = bytes.len() - rest.len() + good.len();
+                    first_bad_line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+                }
+                let bad = error.error_len().unwrap_or(after.len()).max(1);
+                invalid += bad;
+                rest = after.get(bad..).unwrap_or_default();
+            }
         }
     }
+    (characters, invalid, first_bad_line)
 }
 
 /// NUL bytes, or more than a few control characters other than tab, line
@@ -216,6 +253,12 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         let (_, text, _) = detect_text("a.txt", b"\xFF\xFEF\x00\xF6\x00");
         assert_eq!(text, "Fö");
+        // One stray byte in a UTF-8 file does not turn it into Windows-1252.
+        let (_, text, warnings) =
+            detect_text("a.txt", b"F\xC3\xB6rbund\nS\xC3\xA4te \xE5r\nN\xC3\xA4mnd");
+        assert_eq!(text, "Förbund\nSäte \u{FFFD}r\nNämnd");
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("rad 2"), "{warnings:?}");
     }
 
     #[test]

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use forbund::check::Report;
+use forbund::check::report::Summary;
 use forbund::compose::Templates;
 use forbund::document::DocumentKind;
 use forbund::finding::{Finding, Location};
 use forbund::report::{FileReport, human};
 use forbund::review::{
-    Loaded, Options, check_loaded, folder_selection, is_description_name, is_package, load,
-    package_report, unreadable,
+    Loaded, Options, check_loaded, folder_selection, is_description_name, is_package_of_kinds,
+    load, package_report, unreadable,
 };
 
 use super::Outcome;
@@ -94,62 +95,140 @@ pub fn run(args: &Args) -> Result<Outcome> {
         baseline: baseline.as_ref(),
         templates: &templates,
     };
-    let mut reports: Vec<Report> = Vec::new();
+    let mut sink = Sink::new(args.format);
     let mut unusable = false;
     let mut loose: Vec<Loaded> = Vec::new();
     for path in &args.files {
-        let (files, is_folder) = if path.is_dir() {
-            (folder_files(path)?, true)
-        } else {
-            (vec![path.clone()], false)
-        };
-        let mut folder: Vec<Loaded> = Vec::new();
-        for (file, checked) in files.iter().zip(check_in_parallel(&files, kind, &options)) {
-            match checked {
-                Ok((loaded, mut checked)) => {
-                    if let Loaded::Document { warnings, .. } = &loaded {
-                        for warning in warnings {
-                            super::note(&format!("varning: {warning}"));
-                        }
-                    }
-                    reports.append(&mut checked);
-                    if is_folder {
-                        folder.push(loaded);
-                    } else {
-                        loose.push(loaded);
-                    }
+        if !path.is_dir() {
+            match check_one(path, kind, &options) {
+                Ok((loaded, reports)) => {
+                    print_warnings(&loaded);
+                    sink.add(reports)?;
+                    loose.push(loaded);
                 }
                 Err(findings) => {
                     unusable = true;
-                    let name = file.display().to_string();
-                    if args.format == Format::Human {
-                        invalid(&name, findings);
-                    } else {
-                        reports.push(unreadable(&name, findings));
+                    sink.unreadable(&path.display().to_string(), findings)?;
+                }
+            }
+            continue;
+        }
+        // A folder is checked in batches over every core; each report is
+        // printed (or kept, for JSON and SARIF) as it is done and the
+        // documents are dropped, so memory does not grow with the folder.
+        let files = folder_files(path)?;
+        let mut kinds: Vec<(PathBuf, DocumentKind)> = Vec::new();
+        for batch in files.chunks(BATCH) {
+            for (file, checked) in batch.iter().zip(check_in_parallel(batch, kind, &options)) {
+                match checked {
+                    Ok((loaded, reports)) => {
+                        print_warnings(&loaded);
+                        if let Loaded::Document { document, .. } = &loaded {
+                            kinds.push((file.clone(), document.kind));
+                        }
+                        sink.add(reports)?;
+                    }
+                    Err(findings) => {
+                        unusable = true;
+                        sink.unreadable(&file.display().to_string(), findings)?;
                     }
                 }
             }
         }
-        if is_folder && is_package(&folder) {
-            reports.push(package_report(&folder.iter().collect::<Vec<_>>()));
+        if is_package_of_kinds(kinds.iter().map(|(_, k)| *k)) {
+            // The package's documents are read again for the package check.
+            let documents: Vec<Loaded> = kinds
+                .iter()
+                .filter_map(|(file, _)| load_file(file, kind).ok())
+                .collect();
+            sink.add(vec![package_report(&documents.iter().collect::<Vec<_>>())])?;
         }
     }
     let loose_documents = loose.iter().any(|l| matches!(l, Loaded::Document { .. }));
     if args.package && loose_documents {
-        reports.push(package_report(&loose.iter().collect::<Vec<_>>()));
+        sink.add(vec![package_report(&loose.iter().collect::<Vec<_>>())])?;
     }
-    let text = match args.format {
-        Format::Human => forbund::check::report::human::render(&reports),
-        Format::Json => forbund::check::report::json::render(&reports),
-        Format::Sarif => forbund::check::report::sarif::render(&reports),
-    };
-    super::print(&text)?;
+    let blocking = sink.finish()?;
     if unusable {
         Ok(Outcome::InvalidInput)
-    } else if reports.iter().any(Report::has_blocking) {
+    } else if blocking {
         Ok(Outcome::Findings)
     } else {
         Ok(Outcome::Success)
+    }
+}
+
+/// How many files of a folder are checked at a time.
+const BATCH: usize = 256;
+
+/// Where reports go: printed at once for people, kept for JSON and SARIF
+/// (which are one document over all reports).
+struct Sink {
+    format: Format,
+    kept: Vec<Report>,
+    summary: Summary,
+    printed: usize,
+    blocking: bool,
+}
+
+impl Sink {
+    fn new(format: Format) -> Self {
+        Sink {
+            format,
+            kept: Vec::new(),
+            summary: Summary::default(),
+            printed: 0,
+            blocking: false,
+        }
+    }
+
+    fn add(&mut self, reports: Vec<Report>) -> Result<()> {
+        for report in reports {
+            self.blocking |= report.has_blocking();
+            if self.format == Format::Human {
+                self.summary.add(&report);
+                self.printed += 1;
+                super::print(&forbund::check::report::human::render_report(&report))?;
+            } else {
+                self.kept.push(report);
+            }
+        }
+        Ok(())
+    }
+
+    /// An input that could not be read: on standard error for people, as
+    /// a report of its own in JSON and SARIF.
+    fn unreadable(&mut self, name: &str, findings: Vec<Finding>) -> Result<()> {
+        if self.format == Format::Human {
+            invalid(name, findings);
+            Ok(())
+        } else {
+            self.add(vec![unreadable(name, findings)])
+        }
+    }
+
+    /// Prints what is left; whether an unaccepted error was found.
+    fn finish(self) -> Result<bool> {
+        let text = match self.format {
+            Format::Human if self.printed > 1 => {
+                forbund::check::report::human::render_total(&self.summary)
+            }
+            Format::Human => String::new(),
+            Format::Json => forbund::check::report::json::render(&self.kept),
+            Format::Sarif => forbund::check::report::sarif::render(&self.kept),
+        };
+        if !text.is_empty() {
+            super::print(&text)?;
+        }
+        Ok(self.blocking)
+    }
+}
+
+fn print_warnings(loaded: &Loaded) {
+    if let Loaded::Document { warnings, .. } = loaded {
+        for warning in warnings {
+            super::note(&format!("varning: {warning}"));
+        }
     }
 }
 

@@ -197,17 +197,19 @@ pub fn folder_selection(names: &[String]) -> Vec<String> {
     by_stem.into_values().map(|(_, name)| name).collect()
 }
 
-/// Whether documents make up one förbund's decision package: a
-/// förbundsordning together with an avsiktsförklaring or tjänsteutlåtanden.
-pub fn is_package<'a>(documents: impl IntoIterator<Item = &'a Loaded> + Clone) -> bool {
-    let has = |kind| {
-        documents
-            .clone()
-            .into_iter()
-            .any(|d| matches!(d, Loaded::Document { document, .. } if document.kind == kind))
-    };
-    has(DocumentKind::Forbundsordning)
-        && (has(DocumentKind::Avsiktsforklaring) || has(DocumentKind::Tjansteutlatande))
+/// Whether documents of these kinds make up one förbund's decision
+/// package: a förbundsordning together with an avsiktsförklaring or
+/// tjänsteutlåtanden.
+pub fn is_package_of_kinds(kinds: impl IntoIterator<Item = DocumentKind>) -> bool {
+    let (mut fo, mut other) = (false, false);
+    for kind in kinds {
+        fo |= kind == DocumentKind::Forbundsordning;
+        other |= matches!(
+            kind,
+            DocumentKind::Avsiktsforklaring | DocumentKind::Tjansteutlatande
+        );
+    }
+    fo && other
 }
 
 /// Checks the documents among `inputs` as one decision package, with the

@@ -12,6 +12,24 @@ use crate::finding::{BaselineState, Finding, Severity};
 pub fn render(reports: &[Report]) -> String {
     let mut out = String::new();
     for report in reports {
+        out.push_str(&render_report(report));
+    }
+    if reports.len() > 1 {
+        out.push_str(&render_total(&Summary::of(reports)));
+    }
+    out
+}
+
+/// The closing line over several reports: "totalt: …".
+pub fn render_total(summary: &Summary) -> String {
+    format!("totalt: {}\n", summary.swedish())
+}
+
+/// The text of one report, so that a long run can print each report as it
+/// is done instead of keeping them all.
+pub fn render_report(report: &Report) -> String {
+    let mut out = String::new();
+    {
         out.push_str(&format!("{} ({})\n", report.file, report.checked.swedish()));
         let open: Vec<&Finding> = report
             .findings
@@ -89,9 +107,6 @@ pub fn render(reports: &[Report]) -> String {
                 },
             ));
         }
-    }
-    if reports.len() > 1 {
-        out.push_str(&format!("totalt: {}\n", Summary::of(reports).swedish()));
     }
     out
 }

@@ -29,12 +29,19 @@ pub struct Summary {
 impl Summary {
     /// The counts over `reports`.
     pub fn of(reports: &[Report]) -> Self {
-        reports.iter().fold(Summary::default(), |s, r| Summary {
-            errors: s.errors + r.count(Severity::Error),
-            warnings: s.warnings + r.count(Severity::Warning),
-            info: s.info + r.count(Severity::Info),
-            suppressed: s.suppressed + r.suppressed(),
-        })
+        let mut summary = Summary::default();
+        for report in reports {
+            summary.add(report);
+        }
+        summary
+    }
+
+    /// Adds the counts of one report.
+    pub fn add(&mut self, report: &Report) {
+        self.errors += report.count(Severity::Error);
+        self.warnings += report.count(Severity::Warning);
+        self.info += report.count(Severity::Info);
+        self.suppressed += report.suppressed();
     }
 
     /// "2 fel, 1 varning, 5 info, 1 godtagen".

@@ -4,7 +4,7 @@
 //! reader numbers them.
 
 use crate::finding::Region;
-use crate::spec::position::line_column;
+use crate::spec::position::LineIndex;
 
 /// A source text split at its section headings.
 #[derive(Debug, Clone)]
@@ -12,6 +12,8 @@ pub struct SourceMap<'a> {
     source: &'a str,
     /// Byte offset of each section heading line, in order.
     headings: Vec<usize>,
+    /// Where each line starts.
+    lines: LineIndex,
 }
 
 impl<'a> SourceMap<'a> {
@@ -25,7 +27,11 @@ impl<'a> SourceMap<'a> {
             }
             offset += line.len();
         }
-        SourceMap { source, headings }
+        SourceMap {
+            source,
+            headings,
+            lines: LineIndex::new(source),
+        }
     }
 
     /// The byte range of section `index` (heading included), or of the
@@ -52,7 +58,7 @@ impl<'a> SourceMap<'a> {
     pub fn heading_position(&self, index: usize) -> Option<(usize, usize)> {
         self.headings
             .get(index)
-            .map(|at| line_column(self.source, *at))
+            .map(|at| self.lines.line_column(self.source, *at))
     }
 
     /// Where `excerpt` (or its first words) starts within section `index`
@@ -69,7 +75,7 @@ impl<'a> SourceMap<'a> {
         }
         haystack
             .find(&probe)
-            .map(|at| line_column(self.source, start + at))
+            .map(|at| self.lines.line_column(self.source, start + at))
     }
 
     /// Every whole-word occurrence of `word` (ignoring case) in section
@@ -85,8 +91,9 @@ impl<'a> SourceMap<'a> {
         let re = crate::read::lexicon::pattern(&format!(r"(?i)\b{}\b", regex::escape(word)));
         re.find_iter(haystack)
             .map(|m| {
-                let (start_line, start_column) = line_column(self.source, start + m.start());
-                let (end_line, end_column) = line_column(self.source, start + m.end());
+                let (start_line, start_column) =
+                    self.lines.line_column(self.source, start + m.start());
+                let (end_line, end_column) = self.lines.line_column(self.source, start + m.end());
                 (
                     Region {
                         start_line,

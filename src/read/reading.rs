@@ -83,6 +83,18 @@ pub(crate) struct Cache {
     pub(crate) board: OnceLock<crate::read::facts::BoardText>,
     pub(crate) board_terms: OnceLock<crate::read::facts::Terms>,
     pub(crate) auditor_terms: OnceLock<crate::read::facts::Terms>,
+    /// Every sentence of the body, split and normalised once.
+    sentences: OnceLock<Vec<Sentence>>,
+}
+
+/// One sentence of a section: where it is in the section's text, and its
+/// normalised form (lower case, single spaces).
+#[derive(Debug, Clone)]
+struct Sentence {
+    section: usize,
+    start: usize,
+    end: usize,
+    normalised: String,
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,14 +179,35 @@ impl<'a> Reading<'a> {
 
     /// Every sentence of the body with the index of its section.
     pub fn sentences(&self) -> Vec<(usize, &str)> {
-        self.sections
-            .iter()
-            .flat_map(|s| {
-                crate::read::lexicon::sentences(&s.text)
-                    .into_iter()
-                    .map(move |t| (s.index, t))
-            })
+        self.normalised_sentences()
+            .map(|(index, text, _)| (index, text))
             .collect()
+    }
+
+    /// Every sentence of the body with the index of its section and its
+    /// normalised form; split and normalised once per document, however
+    /// many rules read them.
+    pub fn normalised_sentences(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        let all = self.cache.sentences.get_or_init(|| {
+            let mut out = Vec::new();
+            for section in &self.sections {
+                let base = section.text.as_ptr() as usize;
+                for sentence in crate::read::lexicon::sentences(&section.text) {
+                    let start = sentence.as_ptr() as usize - base;
+                    out.push(Sentence {
+                        section: section.index,
+                        start,
+                        end: start + sentence.len(),
+                        normalised: normalise(sentence),
+                    });
+                }
+            }
+            out
+        });
+        all.iter().filter_map(|s| {
+            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
+            Some((s.section, text, s.normalised.as_str()))
+        })
     }
 
     /// The members named in the members §, else in the preamble sentence

@@ -11,6 +11,7 @@ mod render;
 use std::path::{Path, PathBuf};
 
 use forbund::compose::markup::{Parts, read};
+use forbund::document::DocumentKind;
 use forbund::diff::{Comparison, DiffOptions, Status, compare_parts, json, terminal};
 
 /// The project root.
@@ -18,9 +19,18 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A Markdown file read into document parts.
+/// A Markdown file read into document parts by the parser users hit.
 pub fn parts(path: &Path) -> Parts {
-    read(&std::fs::read_to_string(path).unwrap(), true)
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.display().to_string();
+    let document = forbund::parse::parse_as(&name, &bytes, Some(DocumentKind::Forbundsordning))
+        .unwrap()
+        .document;
+    Parts {
+        title: document.title,
+        preamble: document.preamble,
+        sections: document.sections,
+    }
 }
 
 /// Compares two Markdown files.

@@ -107,14 +107,19 @@ fn build(
     metadata: Metadata,
 ) -> Result<Document, ComposeError> {
     let markdown = templates.render(template, context)?;
-    let parts = markup::read(&markdown, kind == DocumentKind::Forbundsordning);
+    let parsed = crate::parse::parse_as("mall.md", markdown.as_bytes(), Some(kind))
+        .map_err(|e| ComposeError::Template {
+            name: template.to_string(),
+            message: e.to_string(),
+        })?;
+    let d = parsed.document;
     Ok(Document {
         kind,
         metadata,
-        title: parts.title,
+        title: d.title,
         header: Vec::new(),
-        preamble: parts.preamble,
-        sections: parts.sections,
+        preamble: d.preamble,
+        sections: d.sections,
         signatures: Vec::new(),
     })
 }

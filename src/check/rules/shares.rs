@@ -175,10 +175,7 @@ pub fn judge(found: &[StatedShare], members: &[NamedMember]) -> Vec<Hit> {
             && (sum - 0.25).abs() > 1e-4
         {
             let of_part = if first.of_part {
-                format!(
-                    " ({} av {plural}s fjärdedel)",
-                    share_words(sum * 4.0)
-                )
+                format!(" ({} av {plural}s fjärdedel)", share_words(sum * 4.0))
             } else {
                 String::new()
             };

@@ -87,10 +87,10 @@ fn may_repeat(line: &str) -> bool {
         && !is_sentence_end(line)
 }
 
-/// A line that finishes a sentence begun on the line before: it starts in
-/// lower case and ends with punctuation ("medlemmarna.", "samråd med"
-/// is not one, "och regionen," is). Running headers and footers start
-/// with a capital or a digit, or are one word ("www.finsam.se").
+/// A line that finishes a sentence begun on the line before, as in
+/// hard-wrapped text: it starts in lower case and ends with punctuation
+/// ("medlemmarna.", "och regionen,"). Running headers and footers start
+/// with a capital or a digit, or are one dotted word ("www.finsam.se").
 fn is_sentence_end(line: &str) -> bool {
     let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
     let ends_punctuated = line.ends_with(['.', ',', ';', ':', '!', '?']);

@@ -8,7 +8,7 @@ use super::package::{Package, PackageView};
 use super::rule::{At, DescriptionInput, Hit, Rule, Subject, Target};
 use super::{Checked, Report, checklist, rules, suppress};
 use crate::document::{Document, DocumentKind};
-use crate::finding::{Finding, Fix, Location, Region, Replacement};
+use crate::finding::{Finding, Fix, Location, Region, Replacement, Severity};
 use crate::read::reading::Reading;
 use crate::spec::position::{line_column, locate_span};
 use crate::spec::{AcceptedFinding, Forbund};
@@ -34,10 +34,20 @@ fn run(target: Target, subject: &Subject<'_>) -> Vec<(&'static Rule, Hit)> {
         .collect()
 }
 
-fn finding(rule: &Rule, message: String, location: Location, fix: Option<Fix>) -> Finding {
+fn finding(
+    rule: &Rule,
+    hit_cap: Option<Severity>,
+    message: String,
+    location: Location,
+    fix: Option<Fix>,
+) -> Finding {
+    // Severity orders errors first, so the less serious is the greater.
+    let severity = hit_cap.map_or(rule.effective_severity(), |cap| {
+        rule.effective_severity().max(cap)
+    });
     Finding {
         id: rule.id.to_string(),
-        severity: rule.effective_severity(),
+        severity,
         message,
         location,
         citation: Some(rule.citation),
@@ -75,7 +85,7 @@ pub(super) fn description(file: &str, forbund: &Forbund, source: Option<&str>) -
                 order: location.line.unwrap_or(0),
                 document: None,
                 section: None,
-                finding: finding(rule, hit.message, location, fix),
+                finding: finding(rule, hit.at_most, hit.message, location, fix),
             }
         })
         .collect();
@@ -210,7 +220,7 @@ pub(super) fn document_with(
                 order,
                 document: None,
                 section,
-                finding: finding(rule, hit.message, location, fix),
+                finding: finding(rule, hit.at_most, hit.message, location, fix),
             }
         })
         .collect();
@@ -261,7 +271,7 @@ pub(super) fn package(package: &Package<'_>) -> Report {
                 order,
                 document,
                 section,
-                finding: finding(rule, hit.message, location, hit.fix),
+                finding: finding(rule, hit.at_most, hit.message, location, hit.fix),
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 
 use crate::compose::markup;
 use crate::document::{Document, DocumentKind, Metadata};
+use crate::read::lexicon::fold;
 
 /// Why a text could not be read as a document.
 #[derive(Debug, thiserror::Error)]
@@ -21,18 +22,20 @@ pub enum InputError {
 
 /// The kind of document a title and body suggest.
 pub fn guess_kind(title: &str, body: &str) -> Option<DocumentKind> {
-    let title = title.to_lowercase();
-    let body = body.to_lowercase();
-    if title.contains("förbundsordning") {
+    // Folded, so that NFD text and OCR text without å, ä and ö
+    // ("FORBUNDSORDNING FOR …") are recognised as they were in `import`.
+    let title = fold(title);
+    let body = fold(body);
+    if title.contains("forbundsordning") {
         Some(DocumentKind::Forbundsordning)
-    } else if title.contains("avsiktsförklaring") {
+    } else if title.contains("avsiktsforklaring") {
         Some(DocumentKind::Avsiktsforklaring)
-    } else if title.contains("tjänsteutlåtande")
-        || body.contains("tjänsteutlåtande")
-        || body.contains("förslag till beslut")
+    } else if title.contains("tjansteutlatande")
+        || body.contains("tjansteutlatande")
+        || body.contains("forslag till beslut")
     {
         Some(DocumentKind::Tjansteutlatande)
-    } else if body.contains("förbundsordning") && body.contains('§') {
+    } else if body.contains("forbundsordning") && body.contains('§') {
         Some(DocumentKind::Forbundsordning)
     } else {
         None

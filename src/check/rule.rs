@@ -198,6 +198,9 @@ pub struct Hit {
     pub at: At,
     /// A suggested fix.
     pub fix: Option<Fix>,
+    /// The most serious this hit may be, when less than the rule's
+    /// severity (e.g. a statement not found in a text that breaks off).
+    pub at_most: Option<Severity>,
 }
 
 impl Hit {
@@ -207,7 +210,14 @@ impl Hit {
             message: message.into(),
             at: at.into(),
             fix: None,
+            at_most: None,
         }
+    }
+
+    /// The same hit, at most as serious as `severity`.
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.at_most = Some(severity);
+        self
     }
 
     /// The same hit with a suggested fix.

@@ -107,10 +107,12 @@ fn build(
     metadata: Metadata,
 ) -> Result<Document, ComposeError> {
     let markdown = templates.render(template, context)?;
-    let parsed = crate::parse::parse_as("mall.md", markdown.as_bytes(), Some(kind))
-        .map_err(|e| ComposeError::Template {
-            name: template.to_string(),
-            message: e.to_string(),
+    let parsed =
+        crate::parse::parse_as("mall.md", markdown.as_bytes(), Some(kind)).map_err(|e| {
+            ComposeError::Template {
+                name: template.to_string(),
+                message: e.to_string(),
+            }
         })?;
     let d = parsed.document;
     Ok(Document {

@@ -78,11 +78,24 @@ fn repeated_lines(keys: &[String]) -> HashMap<&str, ()> {
         .collect()
 }
 
-/// Lines that are content even when repeated: § headings and list items.
+/// Lines that are content even when repeated: § headings, list items, and
+/// the ends of hard-wrapped sentences ("medlemmarna.").
 fn may_repeat(line: &str) -> bool {
     headings::line_mark(line, false).is_none()
         && super::text::list_marker(line).is_none()
         && !line.starts_with('#')
+        && !is_sentence_end(line)
+}
+
+/// A line that finishes a sentence begun on the line before, as in
+/// hard-wrapped text: it starts in lower case and ends with punctuation
+/// ("medlemmarna.", "och regionen,"). Running headers and footers start
+/// with a capital or a digit, or are one dotted word ("www.finsam.se").
+fn is_sentence_end(line: &str) -> bool {
+    let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
+    let ends_punctuated = line.ends_with(['.', ',', ';', ':', '!', '?']);
+    let one_word = !line.contains(' ');
+    starts_lower && ends_punctuated && !(one_word && line.matches('.').count() > 1)
 }
 
 /// "LS 0603-0601", "HSN 1506-0772", "AMN 2015-0224-01.05": letters, a
@@ -191,5 +204,21 @@ mod tests {
             .map(|(l, _)| *l)
             .collect();
         assert_eq!(dropped, vec!["Samordningsförbundet Haninge"; 3]);
+    }
+
+    #[test]
+    fn wrapped_sentence_ends_stay() {
+        let mut owned = Vec::new();
+        for n in 1..=3 {
+            for line in 1..=5 {
+                owned.push(format!("Text {line} i stycke {n} som fortsätter hos"));
+            }
+            owned.push("medlemmarna.".to_string());
+        }
+        let lines: Vec<&str> = owned.iter().map(String::as_str).collect();
+        assert_eq!(find(&lines).dropped, 0);
+        assert!(!is_sentence_end("www.finsam.se"));
+        assert!(is_sentence_end("medlemmarna."));
+        assert!(!is_sentence_end("Bilaga 2"));
     }
 }

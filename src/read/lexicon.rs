@@ -9,21 +9,24 @@ use std::sync::{LazyLock, Mutex};
 use chrono::NaiveDate;
 use regex::Regex;
 
+pub use super::typography::{clean, contains_folded, fold, tolerant};
 use crate::spec::types::MONTHS;
 
-/// Compiles a pattern written in this module. The patterns are constants
+/// Compiles a pattern written in this module, tolerant of OCR's spelling
+/// without å, ä and ö (see [`tolerant`]). The patterns are constants
 /// or escaped words, so a failure is a bug caught by the tests; it yields a
 /// never-matching expression instead of a panic. Compiled patterns are
 /// kept: rules ask for the same word patterns for every section of every
 /// document, and compiling dominated the time of a check.
 pub fn pattern(source: &str) -> Regex {
     static CACHE: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Default::default);
+    let compile = || Regex::new(&tolerant(source)).unwrap_or_else(|_| never());
     let Ok(mut cache) = CACHE.lock() else {
-        return Regex::new(source).unwrap_or_else(|_| never());
+        return compile();
     };
     cache
         .entry(source.to_string())
-        .or_insert_with(|| Regex::new(source).unwrap_or_else(|_| never()))
+        .or_insert_with(compile)
         .clone()
 }
 
@@ -39,6 +42,12 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
+        if matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        ) {
+            continue;
+        }
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -99,11 +108,11 @@ const NUMBER_WORDS: [&str; 13] = [
 
 /// A count written in words ("fyra", "ett") or digits ("4").
 pub fn number(word: &str) -> Option<u32> {
-    let word = word.trim().to_lowercase();
+    let word = fold(word.trim());
     if word == "ett" {
         return Some(1);
     }
-    if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == word) {
+    if let Some(n) = NUMBER_WORDS.iter().position(|w| fold(w) == word) {
         return u32::try_from(n).ok();
     }
     word.parse().ok()
@@ -267,13 +276,14 @@ pub fn shares(text: &str) -> Vec<Share> {
 }
 
 fn share_value(text: &str) -> Option<f64> {
-    let t = normalise(text);
+    // Folded, so that OCR's "halften" and "fjardedel" read as written.
+    let t = normalise(&fold(text));
     let value = match t.as_str() {
-        "hälften" | "halva" | "½" => 0.5,
+        "halften" | "halva" | "½" => 0.5,
         "¼" => 0.25,
-        "¾" | "tre fjärdedelar" => 0.75,
-        "två tredjedelar" => 2.0 / 3.0,
-        _ if t.contains("fjärde") => 0.25,
+        "¾" | "tre fjardedelar" => 0.75,
+        "tva tredjedelar" => 2.0 / 3.0,
+        _ if t.contains("fjarde") => 0.25,
         _ if t.contains("tredje") => 1.0 / 3.0,
         _ if t.contains('/') => {
             let (n, d) = t.split_once('/')?;
@@ -406,6 +416,7 @@ mod tests {
         assert_eq!(number("fyra"), Some(4));
         assert_eq!(number("Ett"), Some(1));
         assert_eq!(number("14"), Some(14));
+        assert_eq!(number("tva"), Some(2));
         let d = dates("från och med 1 januari 2005 till och med den 31 december 2006 (2006-12-31)");
         let found: Vec<String> = d.iter().map(|(d, _)| d.to_string()).collect();
         assert_eq!(found, vec!["2005-01-01", "2006-12-31", "2006-12-31"]);

@@ -12,12 +12,15 @@
 //! it. A [`Reading`] is computed once per document; facts several readers
 //! need are computed once and cached in it.
 
+pub mod dated;
 pub mod describe;
 pub mod facts;
 pub mod lexicon;
 pub mod members;
 pub mod reading;
 pub mod topics;
+pub mod truncation;
+pub mod typography;
 
 /// Where a fact was read: a section of the document and the words quoted
 /// from it (found again in the source for the line number).

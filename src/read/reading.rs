@@ -8,7 +8,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use crate::document::{Block, Document, DocumentKind, plain_text};
-use crate::read::lexicon::{normalise, pattern};
+use crate::read::lexicon::{clean, contains_folded, fold, normalise, pattern};
 use crate::read::topics::{self, Topic};
 use crate::spec::MemberKind;
 
@@ -26,6 +26,9 @@ pub struct SectionView {
     /// The same text normalised once (lower case, single spaces), for the
     /// many rules that search it.
     pub normalised: String,
+    /// The normalised text folded (å, ä as a, ö as o), for recognising
+    /// words however they were spelled (OCR text without å, ä and ö).
+    pub folded: String,
     /// What the section is about, by heading or else by content.
     pub topics: Vec<Topic>,
 }
@@ -116,7 +119,7 @@ impl<'a> Reading<'a> {
     /// Reads `document` (and its source text, if any) for the rules.
     pub fn new(document: &'a Document, source: Option<&'a str>) -> Self {
         let mut directives = Vec::new();
-        let mut preamble = document.title.clone();
+        let mut preamble = clean(&document.title).into_owned();
         preamble.push('\n');
         preamble.push_str(&blocks_text(&document.preamble, None, &mut directives));
         let sections: Vec<SectionView> = document
@@ -125,7 +128,7 @@ impl<'a> Reading<'a> {
             .enumerate()
             .map(|(index, s)| {
                 let text = blocks_text(&s.blocks, Some(index), &mut directives);
-                let mut topics = topics::from_heading(&s.heading);
+                let mut topics = topics::from_heading(&clean(&s.heading));
                 if topics.is_empty() {
                     topics = topics::from_content(&text);
                 }
@@ -134,6 +137,7 @@ impl<'a> Reading<'a> {
                     number: s.number,
                     label: s.display_heading(),
                     normalised: normalise(&text),
+                    folded: fold(&normalise(&text)),
                     text,
                     topics,
                 }
@@ -222,7 +226,7 @@ impl<'a> Reading<'a> {
         }
         crate::read::lexicon::sentences(&self.preamble)
             .into_iter()
-            .filter(|s| normalise(s).contains("medlemmar är"))
+            .filter(|s| contains_folded(&fold(s), "medlemmar är"))
             .flat_map(names_in)
             .collect()
     }
@@ -238,6 +242,8 @@ impl<'a> Reading<'a> {
 fn blocks_text(blocks: &[Block], section: Option<usize>, found: &mut Vec<Directive>) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut push = |line: String| {
+        // Typographic noise is removed here, once, for every rule.
+        let line = clean(&line).into_owned();
         if let Some((rule, reason)) = directive(&line) {
             found.push(Directive {
                 rule,
@@ -290,16 +296,17 @@ fn source_directives(source: &str) -> Vec<Directive> {
 
 /// The kind of member a name denotes, by its words: Försäkringskassan,
 /// Arbetsförmedlingen (or the old länsarbetsnämnd), a region (or landsting),
-/// else a kommun (or stad).
+/// else a kommun (or stad). Spelling without å, ä and ö is recognised.
 pub fn classify(name: &str) -> Option<MemberKind> {
-    let n = normalise(name);
-    if n.contains("försäkringskass") {
+    // Folded, so that OCR's "Forsakringskassan" is recognised too.
+    let n = fold(name);
+    if n.contains("forsakringskass") {
         Some(MemberKind::Forsakringskassan)
-    } else if n.contains("arbetsförmedling") || n.contains("länsarbetsnämnd") {
+    } else if n.contains("arbetsformedling") || n.contains("lansarbetsnamnd") {
         Some(MemberKind::Arbetsformedlingen)
     } else if n.contains("landsting") || n.contains("region") {
         Some(MemberKind::Region)
-    } else if n.contains("kommun") || n.split(' ').any(|w| w == "stad" || w == "stad.") {
+    } else if n.contains("kommun") || n.split_whitespace().any(|w| w == "stad" || w == "stad.") {
         Some(MemberKind::Kommun)
     } else {
         None

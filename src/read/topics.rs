@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::read::lexicon::normalise;
+use crate::read::lexicon::{contains_folded, fold};
 
 /// A subject a § can deal with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -127,12 +127,13 @@ const HEADING_STEMS: &[(Topic, &[&str])] = &[
     (Topic::Bildande, &["bildande", "ikraftträdande"]),
 ];
 
-/// The topics a heading names.
+/// The topics a heading names, in any spelling (OCR's "FORBUNDETS SATE"
+/// names the säte).
 pub fn from_heading(heading: &str) -> Vec<Topic> {
-    let h = normalise(heading);
+    let h = fold(heading);
     let mut topics: Vec<Topic> = HEADING_STEMS
         .iter()
-        .filter(|(_, stems)| stems.iter().any(|s| h.contains(s)))
+        .filter(|(_, stems)| stems.iter().any(|s| contains_folded(&h, s)))
         .map(|(t, _)| *t)
         .collect();
     // "Förbundets medlemmar", but not "Förbundsmedlemmarnas styrning och
@@ -182,10 +183,10 @@ const CONTENT_STEMS: &[(Topic, &[&str])] = &[
 
 /// The topics a text deals with, judged by its words.
 pub fn from_content(text: &str) -> Vec<Topic> {
-    let t = normalise(text);
+    let t = fold(text);
     CONTENT_STEMS
         .iter()
-        .filter(|(_, stems)| stems.iter().any(|s| t.contains(s)))
+        .filter(|(_, stems)| stems.iter().any(|s| contains_folded(&t, s)))
         .map(|(t, _)| *t)
         .collect()
 }

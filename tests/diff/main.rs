@@ -11,8 +11,8 @@ mod render;
 use std::path::{Path, PathBuf};
 
 use forbund::compose::markup::{Parts, read};
-use forbund::document::DocumentKind;
 use forbund::diff::{Comparison, DiffOptions, Status, compare_parts, json, terminal};
+use forbund::document::DocumentKind;
 
 /// The project root.
 pub fn root() -> PathBuf {

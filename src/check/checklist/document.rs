@@ -1,13 +1,9 @@
 //! The 9 § checklist of a förbundsordning read from its text: each item
 //! recognised first by the headings that usually carry it, then by content.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::{ChecklistItem, Status, item};
+use super::{ChecklistItem, Find, ITEMS, Item, Status};
 use crate::read::facts::{self, Whose};
-use crate::read::lexicon::{normalise, pattern};
+use crate::read::lexicon::fold;
 use crate::read::reading::{Reading, SectionView};
 use crate::read::topics::Topic;
 
@@ -34,27 +30,26 @@ fn where_<'v>(
 ) -> Vec<&'v SectionView> {
     view.sections
         .iter()
-        .filter(|s| found(s, &s.normalised))
+        .filter(|s| found(s, &s.folded))
         .collect()
 }
 
-/// The item's status: present in the sections whose heading names one of
-/// `topics` (preferred, so that "budget" in the personnel § does not count),
-/// else in the sections whose text satisfies `content`.
-fn status_of(
+/// An item found by its sections: present in the sections whose heading
+/// names one of the item's topics, else in those whose folded text satisfies
+/// `content`.
+fn by_sections(
     view: &Reading<'_>,
-    index: usize,
-    topics: &[Topic],
-    content: impl Fn(&str) -> bool,
+    item: &'static Item,
+    content: fn(&str) -> bool,
 ) -> ChecklistItem {
-    let mut sections = where_(view, |s, _| topics.iter().any(|t| s.is(*t)));
+    let mut sections = where_(view, |s, _| item.topics.iter().any(|t| s.is(*t)));
     if sections.is_empty() {
-        sections = where_(view, |_, t| content(t));
+        sections = where_(view, |s, _| content(&s.folded));
     }
     if sections.is_empty() {
-        item(index, Status::Missing, None, None)
+        item.entry(Status::Missing, None, None)
     } else {
-        item(index, Status::Present, numbers(&sections), None)
+        item.entry(Status::Present, numbers(&sections), None)
     }
 }
 
@@ -63,59 +58,34 @@ pub fn document(view: &Reading<'_>) -> Vec<ChecklistItem> {
     view.cache.checklist.get_or_init(|| read(view)).clone()
 }
 
-static LOAN: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blån(?:a|et|en)?\b"));
-
 fn read(view: &Reading<'_>) -> Vec<ChecklistItem> {
-    vec![
-        first_item(view),
-        status_of(view, 1, &[Topic::Styrelse], |t| t.contains("styrelse")),
-        board_item(view),
-        status_of(view, 3, &[Topic::Uppgifter], |t| {
-            t.contains("mål och riktlinjer")
-        }),
-        status_of(view, 4, &[Topic::Initiativ], |t| t.contains("väcka ärende")),
-        status_of(view, 5, &[], |t| t.contains("majoritet")),
-        status_of(view, 6, &[Topic::Tillkannagivanden], |t| {
-            t.contains("anslås") || t.contains("tillkännages")
-        }),
-        status_of(view, 7, &[Topic::Andelar], |t| {
-            t.contains("andel") && (t.contains("tillgångar") || t.contains("kostnad"))
-        }),
-        status_of(view, 8, &[], |t| {
-            t.contains("borgen") || LOAN.is_match(t) || t.contains("i skuld")
-        }),
-        status_of(view, 9, &[Topic::Styrning], |t| {
-            t.contains("insyn") || t.contains("delårs")
-        }),
-        status_of(view, 10, &[Topic::Budget], |t| {
-            t.contains("budget") && t.contains("fastställ") && t.contains("senast")
-        }),
-        auditor_term_item(view),
-        joint_auditors_item(view),
-        status_of(view, 13, &[Topic::Uttrade], |t| t.contains("utträd")),
-        status_of(view, 14, &[Topic::Likvidation], |t| {
-            t.contains("likvidation")
-        }),
-        status_of(view, 15, &[Topic::Tvister], |t| t.contains("tvist")),
-    ]
+    ITEMS
+        .iter()
+        .map(|item| match item.find {
+            Find::Sections(content) => by_sections(view, item, content),
+            Find::Reader(reader) => reader(view, item),
+        })
+        .collect()
 }
 
-fn first_item(view: &Reading<'_>) -> ChecklistItem {
+pub(super) fn first_item(view: &Reading<'_>, item: &'static Item) -> ChecklistItem {
     let parts: [(&str, Vec<&SectionView>); 4] = [
         (
             "namn",
             where_(view, |s, t| {
-                s.is(Topic::Namn) || t.contains("förbundets namn")
+                s.is(Topic::Namn) || t.contains("forbundets namn")
             }),
         ),
         (
             "säte",
-            where_(view, |s, t| s.is(Topic::Sate) || t.contains("säte")),
+            where_(view, |s, t| {
+                s.is(Topic::Sate) || t.contains("sate ") || t.ends_with("sate")
+            }),
         ),
         ("medlemmar", where_(view, |s, _| s.is(Topic::Medlemmar))),
         (
             "ändamål",
-            where_(view, |s, t| s.is(Topic::Andamal) || t.contains("ändamål")),
+            where_(view, |s, t| s.is(Topic::Andamal) || t.contains("andamal")),
         ),
     ];
     let mut missing: Vec<&str> = parts
@@ -130,10 +100,9 @@ fn first_item(view: &Reading<'_>) -> ChecklistItem {
     all.sort_by_key(|s| s.index);
     all.dedup_by_key(|s| s.index);
     if missing.is_empty() {
-        item(0, Status::Present, numbers(&all), None)
+        item.entry(Status::Present, numbers(&all), None)
     } else {
-        item(
-            0,
+        item.entry(
             Status::Missing,
             numbers(&all),
             Some(format!("förbundets {}", crate::swedish::join_and(&missing))),
@@ -141,7 +110,7 @@ fn first_item(view: &Reading<'_>) -> ChecklistItem {
     }
 }
 
-fn board_item(view: &Reading<'_>) -> ChecklistItem {
+pub(super) fn board_item(view: &Reading<'_>, item: &'static Item) -> ChecklistItem {
     let board = facts::board(view);
     let sections: Vec<&SectionView> = board
         .size
@@ -161,13 +130,13 @@ fn board_item(view: &Reading<'_>) -> ChecklistItem {
         }
     };
     if board.appointments.is_empty() {
-        item(2, Status::Missing, numbers(&sections), note)
+        item.entry(Status::Missing, numbers(&sections), note)
     } else {
-        item(2, Status::Present, numbers(&sections), note)
+        item.entry(Status::Present, numbers(&sections), note)
     }
 }
 
-fn auditor_term_item(view: &Reading<'_>) -> ChecklistItem {
+pub(super) fn auditor_term_item(view: &Reading<'_>, item: &'static Item) -> ChecklistItem {
     let terms = facts::terms(view, Whose::Auditors);
     let at: Vec<usize> = [terms.first.map(|f| f.at), terms.later.map(|l| l.at)]
         .into_iter()
@@ -186,12 +155,12 @@ fn auditor_term_item(view: &Reading<'_>) -> ChecklistItem {
             .sentences()
             .into_iter()
             .filter(|(_, s)| {
-                let t = normalise(s);
+                let t = fold(s);
                 t.contains("revisor")
                     && (t.contains("mandattid")
-                        || t.contains("första gången")
-                        || t.contains("för fyra år"))
-                    && !t.contains("försäkringskass")
+                        || t.contains("forsta gangen")
+                        || t.contains("for fyra ar"))
+                    && !t.contains("forsakringskass")
                     && !t.contains("statens")
             })
             .map(|(i, _)| i)
@@ -203,9 +172,9 @@ fn auditor_term_item(view: &Reading<'_>) -> ChecklistItem {
             .collect();
     }
     if sections.is_empty() {
-        item(11, Status::Missing, None, None)
+        item.entry(Status::Missing, None, None)
     } else {
-        item(11, Status::Present, numbers(&sections), None)
+        item.entry(Status::Present, numbers(&sections), None)
     }
 }
 
@@ -215,22 +184,25 @@ pub fn joint_auditor_sentences<'v>(view: &'v Reading<'_>) -> Vec<(usize, &'v str
     view.sentences()
         .into_iter()
         .filter(|(_, s)| {
-            let t = normalise(s);
+            let t = fold(s);
             (t.contains("gemensam revisor") || t.contains("gemensamma revisorer"))
                 && (t.contains("kommun") || t.contains("region") || t.contains("landsting"))
-                && !(t.contains("försäkringskass")
-                    || t.contains("arbetsförmedl")
-                    || t.contains("länsarbetsnämnd")
+                && !(t.contains("forsakringskass")
+                    || t.contains("arbetsformedl")
+                    || t.contains("lansarbetsnamnd")
                     || t.contains("statens"))
         })
         .collect()
 }
 
-fn joint_auditors_item(view: &Reading<'_>) -> ChecklistItem {
+/// Words saying who appoints or elects a revisor (folded): "utses av",
+/// "väljs av kommunfullmäktige i X kommun".
+const APPOINTED_BY: &[&str] = &["utses av", " utser ", "valjs av", " valjer ", "utnamns av"];
+
+pub(super) fn joint_auditors_item(view: &Reading<'_>, item: &'static Item) -> ChecklistItem {
     let joint = joint_auditor_sentences(view);
     if joint.is_empty() {
-        return item(
-            12,
+        return item.entry(
             Status::NotApplicable,
             None,
             Some("inga gemensamma revisorer för kommuner och regioner".into()),
@@ -241,14 +213,13 @@ fn joint_auditors_item(view: &Reading<'_>) -> ChecklistItem {
         .filter_map(|(i, _)| view.sections.get(*i))
         .collect();
     let says_who = joint.iter().any(|(_, s)| {
-        let t = normalise(s);
-        t.contains("utses av") || t.contains(" utser ")
+        let t = fold(s);
+        APPOINTED_BY.iter().any(|w| t.contains(w))
     });
     if says_who {
-        item(12, Status::Present, numbers(&sections), None)
+        item.entry(Status::Present, numbers(&sections), None)
     } else {
-        item(
-            12,
+        item.entry(
             Status::Missing,
             numbers(&sections),
             Some("det framgår inte vilken medlem som utser den gemensamma revisorn".into()),

@@ -1,5 +1,6 @@
 //! Archive supervision (20 §): it lies with a body of a member kommun
-//! (FINSAM-20-ARKIV); with several kommuner, the förbundsordning names
+//! (FINSAM-20-ARKIV), not with a region, a state authority (Riksarkivet,
+//! länsstyrelsen, Försäkringskassan) or the förbund's own styrelse; with several kommuner, the förbundsordning names
 //! which one (FINSAM-20-ARKIV-KOMMUN).
 
 use std::sync::LazyLock;
@@ -9,7 +10,7 @@ use regex::Regex;
 use super::{at_path, fix_note};
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, finsam};
 use crate::finding::Severity;
-use crate::read::lexicon::{excerpt, normalise, pattern};
+use crate::read::lexicon::{excerpt, fold, normalise, pattern};
 use crate::read::reading::{NamedMember, Reading};
 use crate::spec::MemberKind;
 
@@ -51,7 +52,7 @@ fn archive_sentences<'v>(view: &'v Reading<'_>) -> Vec<(usize, &'v str)> {
     view.sentences()
         .into_iter()
         .filter(|(_, s)| {
-            let t = normalise(s);
+            let t = fold(s);
             t.contains("arkiv") && (t.contains("tillsyn") || t.contains("arkivmyndighet"))
         })
         .collect()
@@ -77,6 +78,39 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:kommunstyrelsen|kommunfullmäktige|arkivmyndigheten|kommunarkivet)\s+i\s+(\p{Lu}[\p{L}-]+(?:\s+(?:kommun|stad))?)|(\p{Lu}[\p{L}-]+)\s+kommun",
     )
 });
+
+/// What to write instead.
+const FIX: &str = "skriv t.ex. «Kommunstyrelsen i [medlemskommun] är arkivmyndighet och utövar tillsyn över att förbundet fullgör sina skyldigheter enligt arkivlagen (1990:782).»";
+
+/// A body that is not a member kommun's, named as the supervisor (folded
+/// text): a state authority, or the förbund's own styrelse, which cannot
+/// supervise itself.
+fn not_a_kommun(t: &str) -> Option<&'static str> {
+    const BODIES: &[(&str, &str)] = &[
+        ("riksarkivet", "Riksarkivet, en statlig myndighet"),
+        ("lansstyrelse", "länsstyrelsen, en statlig myndighet"),
+        (
+            "forbundets styrelse",
+            "förbundets egen styrelse, som inte kan ha tillsyn över sig själv",
+        ),
+        (
+            "forbundsstyrelsen",
+            "förbundets egen styrelse, som inte kan ha tillsyn över sig själv",
+        ),
+        (
+            "samordningsforbundets styrelse",
+            "förbundets egen styrelse, som inte kan ha tillsyn över sig själv",
+        ),
+        (
+            "styrelsen for forbundet",
+            "förbundets egen styrelse, som inte kan ha tillsyn över sig själv",
+        ),
+    ];
+    BODIES
+        .iter()
+        .find(|(stem, _)| t.contains(stem))
+        .map(|(_, body)| *body)
+}
 
 fn check(subject: &Subject<'_>) -> Vec<Hit> {
     match subject {
@@ -107,7 +141,9 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
                 if kommuner.iter().any(|k| names(s, k)) {
                     continue;
                 }
-                if t.contains("landsting") || t.contains("region") {
+                if let Some(body) = not_a_kommun(&fold(s)) {
+                    hits.push(Hit::new(format!("arkivtillsynen läggs på {body}; den ska utövas av arkivmyndigheten i en kommun som är medlem"), at).with_fix(fix_note(FIX)));
+                } else if t.contains("landsting") || t.contains("region") {
                     hits.push(Hit::new("arkivtillsynen läggs på ett organ i en region (landsting); den ska utövas av arkivmyndigheten i en kommun som är medlem", at));
                 } else if t.contains("försäkringskass") || t.contains("arbetsförmedl") {
                     hits.push(Hit::new("arkivtillsynen läggs på en statlig myndighet; den ska utövas av arkivmyndigheten i en kommun som är medlem", at));

@@ -7,10 +7,11 @@
 use super::{at_path, fix_field};
 use crate::check::rule::{CHARTER, Hit, Rule, Subject, Target, finsam};
 use crate::finding::Severity;
-use crate::read::facts::{self, Appointment, BoardText};
+use crate::read::facts::board::member_named;
+use crate::read::facts::{self, Appointer, Appointment, BoardText};
 use crate::read::lexicon::normalise;
-use crate::read::reading::Reading;
-use crate::swedish::count_noun;
+use crate::read::reading::{NamedMember, Reading};
+use crate::swedish::{capitalise, count_noun, join_and};
 
 const STATUTE_10: &str = "Sammanfattning av 10 §: varje medlem ska vara företrädd i styrelsen av \
 minst en ledamot och en ersättare. Antalet ersättare ska vara lika stort som antalet ledamöter. \
@@ -78,25 +79,32 @@ en kortare tid.",
     check: check_order,
 };
 
-fn per_member(
-    view: &Reading<'_>,
-    board: &BoardText,
-) -> Vec<(String, u32, u32, crate::check::rule::At)> {
-    let mut out = Vec::new();
-    for a in &board.appointments {
-        match &a.member {
-            None => out.extend(view.members.iter().map(|m| {
-                (
-                    m.name.clone(),
-                    a.ledamoter,
-                    a.ersattare,
-                    a.at.clone().into(),
-                )
-            })),
-            Some(name) => out.push((name.clone(), a.ledamoter, a.ersattare, a.at.clone().into())),
+/// The ledamöter and ersättare the appointments add up to: "varje medlem"
+/// counts once per member, a shared seat once.
+fn totals(view: &Reading<'_>, board: &BoardText) -> (u32, u32) {
+    let members = u32::try_from(view.members.len()).unwrap_or(u32::MAX);
+    board.appointments.iter().fold((0, 0), |(l, e), a| {
+        let times = if a.appointer == Appointer::Each {
+            members
+        } else {
+            1
+        };
+        (
+            l.saturating_add(a.ledamoter.saturating_mul(times)),
+            e.saturating_add(a.ersattare.saturating_mul(times)),
+        )
+    })
+}
+
+/// Whether some appointment gives `member` its own or a shared seat.
+fn covered(view: &Reading<'_>, board: &BoardText, member: &NamedMember) -> bool {
+    board.appointments.iter().any(|a| match &a.appointer {
+        Appointer::Each => true,
+        Appointer::Member(name) => member_named(view, name) == Some(member),
+        Appointer::Jointly(names) | Appointer::EachOf(names) => {
+            names.iter().any(|n| member_named(view, n) == Some(member))
         }
-    }
-    out
+    })
 }
 
 fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
@@ -124,21 +132,20 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
         }
         Subject::Document(view) => {
             let board = facts::board(view);
-            let mut hits: Vec<Hit> = board
-                .appointments
-                .iter()
-                .filter(|a| a.ledamoter == 0 || a.ersattare == 0)
-                .map(|a| Hit::new(format!("{} utser {} och {}; varje medlem ska företrädas av minst en ledamot och en ersättare", who(a), count_noun(u64::from(a.ledamoter), "ledamot", "ledamöter"), count_noun(u64::from(a.ersattare), "ersättare", "ersättare")), a.at.clone()))
-                .collect();
-            let named_only = !board.appointments.is_empty()
-                && board.appointments.iter().all(|a| a.member.is_some());
-            if named_only && let Some(first) = board.appointments.first() {
+            let mut hits: Vec<Hit> = Vec::new();
+            for a in &board.appointments {
+                if a.ledamoter == 0 {
+                    hits.push(Hit::new(format!("{} utser {}; varje medlem ska företrädas av minst en ledamot och en ersättare", capitalise(&who(a)), count_noun(u64::from(a.ledamoter), "ledamot", "ledamöter")), a.at.clone()));
+                }
+                if let Appointer::Jointly(names) = &a.appointer
+                    && names.len() > 1
+                {
+                    hits.push(Hit::new(format!("{} utser gemensamt {} och {}; varje medlem ska företrädas av en egen ledamot och ersättare, och en ledamot som en kommun har utsett får inte företräda en annan kommun", join_and(names), count_noun(u64::from(a.ledamoter), "ledamot", "ledamöter"), count_noun(u64::from(a.ersattare), "ersättare", "ersättare")), a.at.clone()).with_fix(super::fix_note("låt varje medlem utse minst en egen ledamot och en egen ersättare, och ändra styrelsens storlek därefter")));
+                }
+            }
+            if let Some(first) = board.appointments.first() {
                 for m in &view.members {
-                    if !board
-                        .appointments
-                        .iter()
-                        .any(|a| a.member.as_deref() == Some(&m.name))
-                    {
+                    if !covered(view, &board, m) {
                         hits.push(Hit::new(format!("det framgår inte hur många ledamöter och ersättare {} utser; varje medlem ska företrädas av minst en ledamot och en ersättare", m.name), first.at.clone()));
                     }
                 }
@@ -150,9 +157,11 @@ fn check_members(subject: &Subject<'_>) -> Vec<Hit> {
 }
 
 fn who(a: &Appointment) -> String {
-    a.member
-        .clone()
-        .unwrap_or_else(|| "varje medlem".to_string())
+    match &a.appointer {
+        Appointer::Each => "varje medlem".to_string(),
+        Appointer::Member(name) => name.clone(),
+        Appointer::Jointly(names) | Appointer::EachOf(names) => join_and(names),
+    }
 }
 
 fn check_deputies(subject: &Subject<'_>) -> Vec<Hit> {
@@ -172,11 +181,21 @@ fn check_deputies(subject: &Subject<'_>) -> Vec<Hit> {
                 .with_fix(fix_field(format!("sätt ersättare till {}", m.members_appointed), &path, &m.members_appointed.to_string()))
             })
             .collect(),
+        // A ledamot without an ersättare is this rule's case too: the
+        // member is represented, but not as 10 § requires.
         Subject::Document(view) => facts::board(view)
             .appointments
             .iter()
-            .filter(|a| a.ledamoter != a.ersattare && a.ledamoter > 0 && a.ersattare > 0)
-            .map(|a| Hit::new(format!("{} utser {} men {}; antalet ersättare ska vara lika stort som antalet ledamöter", crate::swedish::capitalise(&who(a)), count_noun(u64::from(a.ledamoter), "ledamot", "ledamöter"), count_noun(u64::from(a.ersattare), "ersättare", "ersättare")), a.at.clone()))
+            .filter(|a| a.ledamoter != a.ersattare && a.ledamoter > 0)
+            .map(|a| {
+                let deputies = if a.ersattare == 0 {
+                    "ingen ersättare".to_string()
+                } else {
+                    count_noun(u64::from(a.ersattare), "ersättare", "ersättare")
+                };
+                Hit::new(format!("{} utser {} men {deputies}; antalet ersättare ska vara lika stort som antalet ledamöter", capitalise(&who(a)), count_noun(u64::from(a.ledamoter), "ledamot", "ledamöter")), a.at.clone())
+                    .with_fix(super::fix_note(format!("skriv «{} och {}»", count_noun(u64::from(a.ledamoter), "ledamot", "ledamöter"), count_noun(u64::from(a.ledamoter), "ersättare", "ersättare"))))
+            })
             .collect(),
         Subject::Package(_) => Vec::new(),
     }
@@ -190,12 +209,10 @@ fn check_size(subject: &Subject<'_>) -> Vec<Hit> {
     let Some((l, e, at)) = &board.size else {
         return Vec::new();
     };
-    let members = per_member(view, &board);
-    if view.members.is_empty() || members.is_empty() {
+    if view.members.is_empty() || board.appointments.is_empty() {
         return Vec::new();
     }
-    let sum_l: u32 = members.iter().map(|m| m.1).sum();
-    let sum_e: u32 = members.iter().map(|m| m.2).sum();
+    let (sum_l, sum_e) = totals(view, &board);
     if (sum_l, sum_e) == (*l, *e) {
         return Vec::new();
     }

@@ -8,6 +8,9 @@ use super::fix_note;
 use crate::check::checklist::{self, Status};
 use crate::check::rule::{At, Hit, Rule, Subject, Target, finsam_item};
 use crate::finding::Severity;
+use crate::read::topics::Topic;
+use crate::read::truncation::truncation;
+use crate::swedish::capitalise;
 
 const STATUTE: &str = "Sammanfattning av 9 §: förbundsordningen ska ange 1. förbundets namn, \
 säte, medlemmar och ändamål, 2. förbundets organisation, 3. antalet ledamöter och ersättare i \
@@ -28,8 +31,10 @@ Varför: 9 § räknar upp vad en förbundsordning ska innehålla. Saknas en uppg
 fyller ut kan förbundsordningen inte tillämpas på den punkten; där lagen ger ett svar (enkel \
 majoritet, tre års uppsägningstid) är tystnaden mindre allvarlig.";
 
+/// A rule reporting one checklist item, found in [`checklist::ITEMS`] by
+/// the rule's id.
 macro_rules! item {
-    ($name:ident, $index:literal, $id:literal, $item:literal, $severity:expr, $summary:literal) => {
+    ($name:ident, $id:literal, $item:literal, $severity:expr, $summary:literal) => {
         #[doc = concat!("9 § ", $item, ": ", $summary, ".")]
         pub const $name: Rule = Rule {
             id: $id,
@@ -39,14 +44,13 @@ macro_rules! item {
             explanation: EXPLANATION,
             statute: STATUTE,
             applies_to: &[Target::Forbundsordning],
-            check: missing::<$index>,
+            check: |subject| missing($id, subject),
         };
     };
 }
 
 item!(
     NAME,
-    0,
     "FINSAM-9-1",
     "1 p.",
     Severity::Error,
@@ -54,7 +58,6 @@ item!(
 );
 item!(
     ORGANISATION,
-    1,
     "FINSAM-9-2",
     "2 p.",
     Severity::Error,
@@ -62,7 +65,6 @@ item!(
 );
 item!(
     BOARD,
-    2,
     "FINSAM-9-3",
     "3 p.",
     Severity::Error,
@@ -70,7 +72,6 @@ item!(
 );
 item!(
     TASKS,
-    3,
     "FINSAM-9-4",
     "4 p.",
     Severity::Error,
@@ -78,7 +79,6 @@ item!(
 );
 item!(
     INITIATIVE,
-    4,
     "FINSAM-9-5",
     "5 p.",
     Severity::Warning,
@@ -86,7 +86,6 @@ item!(
 );
 item!(
     MAJORITY,
-    5,
     "FINSAM-9-6",
     "6 p.",
     Severity::Warning,
@@ -94,7 +93,6 @@ item!(
 );
 item!(
     NOTICES,
-    6,
     "FINSAM-9-7",
     "7 p.",
     Severity::Error,
@@ -102,7 +100,6 @@ item!(
 );
 item!(
     SHARES,
-    7,
     "FINSAM-9-8",
     "8 p.",
     Severity::Error,
@@ -110,7 +107,6 @@ item!(
 );
 item!(
     BORROWING,
-    8,
     "FINSAM-9-9",
     "9 p.",
     Severity::Info,
@@ -118,7 +114,6 @@ item!(
 );
 item!(
     INSIGHT,
-    9,
     "FINSAM-9-10",
     "10 p.",
     Severity::Error,
@@ -126,7 +121,6 @@ item!(
 );
 item!(
     BUDGET,
-    10,
     "FINSAM-9-11",
     "11 p.",
     Severity::Error,
@@ -134,7 +128,6 @@ item!(
 );
 item!(
     AUDIT_TERM,
-    11,
     "FINSAM-9-12",
     "12 p.",
     Severity::Error,
@@ -142,7 +135,6 @@ item!(
 );
 item!(
     JOINT_AUDITORS,
-    12,
     "FINSAM-9-13",
     "13 p.",
     Severity::Error,
@@ -150,7 +142,6 @@ item!(
 );
 item!(
     WITHDRAWAL,
-    13,
     "FINSAM-9-14-UTTRADE",
     "14 p.",
     Severity::Warning,
@@ -158,7 +149,6 @@ item!(
 );
 item!(
     LIQUIDATION,
-    14,
     "FINSAM-9-14-LIKVIDATION",
     "14 p.",
     Severity::Warning,
@@ -166,97 +156,33 @@ item!(
 );
 item!(
     DISPUTES,
-    15,
     "FINSAM-9-14-TVISTER",
     "14 p.",
     Severity::Error,
     "förbundsordningen ska ange hur tvister avgörs"
 );
 
-/// A suggested wording per item.
-const WORDING: [&str; 16] = [
-    "lägg till paragrafer om förbundets namn, säte, medlemmar och ändamål",
-    "lägg till en paragraf om styrelsen: «Förbundet leds av en styrelse, som är förbundets beslutande organ.»",
-    "ange t.ex. «Styrelsen består av fyra ledamöter och fyra ersättare. Varje medlem utser en ledamot och en ersättare.»",
-    "lägg till en paragraf om uppgifter och beslutanderätt med uppgifterna i 7 §",
-    "lägg till t.ex. «Varje medlem har rätt att väcka ärenden i styrelsen.»",
-    "lägg till t.ex. «Styrelsens beslut fattas med enkel majoritet. Inga beslut kräver kvalificerad majoritet.»",
-    "lägg till en paragraf om tillkännagivanden: «Förbundets tillkännagivanden ska anslås på förbundets anslagstavla, som finns tillgänglig på förbundets webbplats.»",
-    "lägg till en paragraf om andelar: medlemmarna har andel i tillgångar och skulder och svarar för kostnaderna i samma förhållande som de bidrar med medel enligt 5 §",
-    "lägg gärna till t.ex. «Förbundet får inte ingå borgen eller ta upp lån utöver sedvanliga krediter för verksamheten.»",
-    "lägg till en paragraf om styrning och insyn (delårsrapport, årsredovisning till medlemmarna)",
-    "lägg till en paragraf om budgeten: när den fastställs och att medlemmarna hörs först",
-    "ange revisorernas mandattid, t.ex. fyra år räknat från och med den 1 januari året efter valåret",
-    "ange vilken medlem som utser den gemensamma revisorn",
-    "lägg till en paragraf om utträde och uppsägningstid",
-    "lägg till en paragraf om likvidation och upplösning",
-    "lägg till en paragraf om hur tvister mellan förbundet och medlemmarna avgörs, t.ex. av allmän domstol",
-];
-
-/// What is missing, per item (the first item names its missing parts).
-const MISSING: [&str; 16] = [
-    "förbundsordningen anger inte",
-    "förbundsordningen anger inte förbundets organisation; den har ingen bestämmelse om styrelsen",
-    "förbundsordningen anger inte styrelsens storlek och hur medlemmarna är företrädda",
-    "förbundsordningen anger inte förbundets uppgifter och beslutanderätt enligt 7 §",
-    "förbundsordningen anger inte om medlemmarna får väcka ärenden i styrelsen (initiativrätt)",
-    "förbundsordningen anger inte om något beslut kräver kvalificerad majoritet",
-    "förbundsordningen anger inte var förbundets tillkännagivanden ska anslås",
-    "förbundsordningen anger inte medlemmarnas andelar i tillgångar, skulder och kostnader",
-    "förbundsordningen säger inget om förbundet får låna eller ingå borgen",
-    "förbundsordningen anger inte hur medlemmarna styr förbundet och får insyn i det",
-    "förbundsordningen anger inte hur budgeten tas fram",
-    "förbundsordningen anger inte revisorernas mandattid",
-    "förbundsordningen ger kommunerna och regionerna en gemensam revisor men anger inte hur och av vilken medlem den utses",
-    "förbundsordningen anger inte hur en medlem utträder",
-    "förbundsordningen säger inget om likvidation och upplösning",
-    "förbundsordningen anger inte hur tvister mellan förbundet och medlemmarna avgörs",
-];
-
-/// What the law says when the förbundsordning is silent, per item.
-const DEFAULT: [&str; 16] = [
-    "",
-    "",
-    "",
-    "",
-    "",
-    "; då fattas alla beslut med enkel majoritet",
-    "",
-    "",
-    "; förbundet har då inga andra begränsningar än lagens",
-    "",
-    "",
-    "",
-    "",
-    "; då gäller lagens regler om utträde, med tre års uppsägningstid (15 §)",
-    "; då gäller lagens regler, med styrelsen som likvidator (15 §)",
-    "",
-];
-
-fn missing<const N: usize>(subject: &Subject<'_>) -> Vec<Hit> {
+fn missing(rule: &str, subject: &Subject<'_>) -> Vec<Hit> {
     let Subject::Document(view) = subject else {
         return Vec::new();
     };
-    if view.sections.is_empty() {
+    let Some(entry) = checklist::item_of(rule) else {
+        return Vec::new();
+    };
+    let first_item = checklist::ITEMS
+        .first()
+        .is_some_and(|i| i.rule == entry.rule);
+    if view.sections.is_empty() && !first_item {
         // Not a förbundsordning with §§ at all; one finding is enough.
-        if N != 0 {
-            return Vec::new();
-        }
+        return Vec::new();
     }
     let list = checklist::document(view);
-    let Some(item) = list.get(N) else {
+    let Some(item) = list.iter().find(|i| i.rule == rule) else {
         return Vec::new();
     };
     if item.status != Status::Missing {
         return Vec::new();
     }
-    let mut message = MISSING.get(N).copied().unwrap_or_default().to_string();
-    match (&item.note, N) {
-        (Some(note), 0) => message.push_str(&format!(" {note}")),
-        (Some(note), 2) => message.push_str(&format!(" ({note})")),
-        _ => {}
-    }
-    message.push_str(DEFAULT.get(N).copied().unwrap_or_default());
     // A partly present item points at the first § where it was seen.
     let first = item
         .location
@@ -270,9 +196,37 @@ fn missing<const N: usize>(subject: &Subject<'_>) -> Vec<Hit> {
                 index: s.index,
                 excerpt: None,
             });
-    let mut hit = Hit::new(message, at);
-    if let Some(wording) = WORDING.get(N) {
-        hit = hit.with_fix(fix_note(*wording));
+    // In a text that breaks off, what usually comes after the cut is not
+    // missing from the förbundsordning, only from this text.
+    if let Some(cut) = truncation(view)
+        && first.is_none()
+        && after_cut(entry.topics, cut.topic)
+    {
+        let message = format!(
+            "{} finns inte i denna text, som tar slut mitt i {}; kontrollera den fullständiga förbundsordningen",
+            capitalise(entry.requirement),
+            view.sections
+                .get(cut.at.section)
+                .map_or_else(|| "texten".to_string(), |s| s.label.clone())
+        );
+        return vec![Hit::new(message, at).at_most(Severity::Warning)];
     }
-    vec![hit]
+    let mut message = entry.missing.to_string();
+    match (&item.note, first_item) {
+        (Some(note), true) => message.push_str(&format!(" {note}")),
+        (Some(note), false) if rule == "FINSAM-9-3" => message.push_str(&format!(" ({note})")),
+        _ => {}
+    }
+    message.push_str(entry.default);
+    vec![Hit::new(message, at).with_fix(fix_note(entry.wording))]
+}
+
+/// Whether an item usually standing under `topics` comes at or after the
+/// § on `cut` in the usual order of a förbundsordning.
+fn after_cut(topics: &[Topic], cut: Option<Topic>) -> bool {
+    match (topics.iter().max(), cut) {
+        (Some(last), Some(cut)) => *last >= cut,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
 }

@@ -155,10 +155,12 @@ fn appointed(view: &PackageView<'_>, member: &str) -> Option<(u32, u32)> {
     }
     let (_, fo) = view.of(DocumentKind::Forbundsordning).next()?;
     let board = facts::board(&fo.view);
-    board.appointments.iter().find_map(|a| match &a.member {
-        None => Some((a.ledamoter, a.ersattare)),
-        Some(name) if normalise(name) == normalise(member) => Some((a.ledamoter, a.ersattare)),
-        Some(_) => None,
+    board.appointments.iter().find_map(|a| match &a.appointer {
+        facts::Appointer::Each => Some((a.ledamoter, a.ersattare)),
+        facts::Appointer::Member(name) if normalise(name) == normalise(member) => {
+            Some((a.ledamoter, a.ersattare))
+        }
+        _ => None,
     })
 }
 

@@ -2,7 +2,7 @@
 //! file of closely related rules) and one line here. Ids are never reused.
 //!
 //! Namespaces: `FINSAM-<§>-…` rests on lagen (2003:1210), `KL-…` on
-//! kommunallagen (2017:725), `FO-…` on the förbundsordning's own
+//! kommunallagen (2017:725), `TEXT-…` on the text as given, `FO-…` on the förbundsordning's own
 //! consistency, `PAKET-…` on the decision package, `AKTUELL-…` on outdated
 //! names, `SPRAK-…` on style, `GODTA-…` on accepted deviations.
 
@@ -16,12 +16,14 @@ pub mod members;
 pub mod notices;
 pub mod outdated;
 pub mod package;
+pub mod protocols;
 pub mod references;
 pub mod shares;
 pub mod style;
 pub mod suppression;
 pub mod tasks;
 pub mod terms;
+pub mod truncated;
 pub mod withdrawal;
 mod wording;
 
@@ -33,6 +35,7 @@ use crate::read::lexicon::excerpt;
 
 /// Every rule, in the order `forbund rules` lists them.
 pub const RULES: &[Rule] = &[
+    truncated::RULE,
     members::RULE,
     shares::RULE,
     shares::STATE,
@@ -69,6 +72,7 @@ pub const RULES: &[Rule] = &[
     auditors::STATE,
     auditors::DEPUTIES,
     notices::RULE,
+    protocols::RULE,
     references::EXISTS,
     references::SUBJECT,
     outdated::FORSAKRINGSKASSAN,

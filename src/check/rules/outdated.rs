@@ -3,6 +3,9 @@
 //! länsarbetsnämnd → Arbetsförmedlingen (2008), landsting → region (2019),
 //! SKL → SKR (2019), kommunallagen (1991:900) → (2017:725), and FinsamL's
 //! old long title. Warnings: the text still works, but reads as outdated.
+//! Each finding says since when, judged against the document's own era
+//! ([`crate::read::dated`]): a text written before the change is told it
+//! was right then and what to change when it is revised.
 
 use std::sync::LazyLock;
 
@@ -51,7 +54,8 @@ namnen pekar på organ som inte finns.",
 };
 const W_FK: Wording = Wording {
     pattern: &FK,
-    problem: "texten nämner en försäkringskassa som inte längre finns; sedan 2005 är Försäkringskassan en enda myndighet",
+    problem: "texten nämner en försäkringskassa som inte längre finns; Försäkringskassan är en enda myndighet",
+    since: Some((2005, "den 1 januari 2005")),
     modern: "«Försäkringskassan»",
     exact: None,
     skip_in_title: true,
@@ -73,7 +77,8 @@ upphörde 2008 och parten är sedan dess Arbetsförmedlingen.",
 };
 const W_AF: Wording = Wording {
     pattern: &AF,
-    problem: "texten nämner länsarbetsnämnden, som upphörde 2008; parten är Arbetsförmedlingen",
+    problem: "texten nämner länsarbetsnämnden, som har upphört; parten är Arbetsförmedlingen",
+    since: Some((2008, "den 1 januari 2008")),
     modern: "«Arbetsförmedlingen»",
     exact: None,
     skip_in_title: true,
@@ -95,7 +100,8 @@ Varför: sedan 2019 heter landstingen regioner, i lag och i sina egna namn.",
 };
 const W_REGION: Wording = Wording {
     pattern: &REGION,
-    problem: "«landsting» är en föråldrad benämning; landstingen heter regioner sedan 2019",
+    problem: "«landsting» är en föråldrad benämning; landsting heter region",
+    since: Some((2019, "den 1 januari 2019")),
     modern: "«region» (t.ex. «Region Stockholm», «regionfullmäktige»)",
     exact: None,
     skip_in_title: true,
@@ -117,7 +123,8 @@ Kommuner och Regioner (SKR).",
 };
 const W_SKR: Wording = Wording {
     pattern: &SKL,
-    problem: "Sveriges Kommuner och Landsting (SKL) heter Sveriges Kommuner och Regioner (SKR) sedan 2019",
+    problem: "Sveriges Kommuner och Landsting (SKL) heter Sveriges Kommuner och Regioner (SKR)",
+    since: Some((2019, "2019")),
     modern: "«Sveriges Kommuner och Regioner (SKR)»",
     exact: None,
     skip_in_title: false,
@@ -146,7 +153,8 @@ Varför: kommunallagen (1991:900) upphävdes 2018; hänvisningar till den pekar 
 };
 const W_KL: Wording = Wording {
     pattern: &KL,
-    problem: "texten hänvisar till den upphävda kommunallagen (1991:900)",
+    problem: "texten hänvisar till kommunallagen (1991:900), som har ersatts av kommunallagen (2017:725)",
+    since: Some((2018, "den 1 januari 2018")),
     modern: "«kommunallagen (2017:725)» och kontrollera paragrafnumren",
     exact: None,
     skip_in_title: false,
@@ -171,6 +179,7 @@ rehabiliteringsinsatser.",
 const W_TITLE: Wording = Wording {
     pattern: &LONG_TITLE,
     problem: "texten använder lagens äldre rubrik, som räknar upp parter som inte längre finns",
+    since: None,
     modern: "«lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser»",
     exact: None,
     skip_in_title: false,

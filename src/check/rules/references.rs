@@ -1,7 +1,8 @@
 //! Internal references: "enligt 11 §", "15 § i denna förbundsordning" point
 //! to a § that exists (FO-HANVISNING) and is about the subject the sentence
 //! speaks of (FO-HANVISNING-AMNE). References to a law ("25 § FinsamL",
-//! "28 § i lag (2003:1210)", "8 kap. 9 § kommunallagen") are not internal.
+//! "28 § i lag (2003:1210)", "26 § samma lag", "8 kap. 9 § kommunallagen") are not
+//! internal.
 
 use std::sync::LazyLock;
 
@@ -9,7 +10,7 @@ use regex::Regex;
 
 use crate::check::rule::{At, Hit, Rule, Subject, Target, praxis};
 use crate::finding::Severity;
-use crate::read::lexicon::{excerpt, pattern, sentence_around, sentence_span};
+use crate::read::lexicon::{excerpt, fold, pattern, sentence_around, sentence_span};
 use crate::read::reading::Reading;
 use crate::read::topics::{self, Topic};
 
@@ -57,14 +58,21 @@ struct Reference {
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(\d+)(?:\s*(?:,|och|–|-)\s*(\d+))?\s*§§?"));
 
+/// Words after a § number that make it a reference to a law, folded
+/// ("26 § samma lag", "25 § lagen (2003:1210)", "8 § nämnda lag").
 const LAW_AFTER: &[&str] = &[
     "lag",
     "finsaml",
     "sfs",
     "kommunallag",
     "arkivlag",
-    "förvaltningslag",
-    "förordning",
+    "forvaltningslag",
+    "forordning",
+    "samma lag",
+    "namnda lag",
+    "sagda lag",
+    "denna lag",
+    "ovan namnda lag",
     "(2003",
     "(2017",
     "(1990",
@@ -81,13 +89,13 @@ fn references(view: &Reading<'_>) -> Vec<Reference> {
                 continue;
             };
             let before = &text[..all.start()];
-            let after = text[all.end()..].trim_start().to_lowercase();
+            let after = fold(text[all.end()..].trim_start());
             let after = after
                 .strip_prefix("i den ")
                 .or_else(|| after.strip_prefix("i "))
                 .unwrap_or(&after);
-            let own = after.starts_with("denna förbundsordning")
-                || after.starts_with("förbundsordningen");
+            let own = after.starts_with("denna forbundsordning")
+                || after.starts_with("forbundsordningen");
             let law = LAW_AFTER.iter().any(|l| after.starts_with(l))
                 || before.trim_end().ends_with("kap.")
                 || before.trim_end().to_lowercase().ends_with("enligt lagen");

@@ -174,9 +174,14 @@ pub fn judge(found: &[StatedShare], members: &[NamedMember]) -> Vec<Hit> {
             && all_named
             && (sum - 0.25).abs() > 1e-4
         {
+            let of_part = if first.of_part {
+                format!(" ({} av {plural}s fjärdedel)", share_words(sum * 4.0))
+            } else {
+                String::new()
+            };
             hits.push(Hit::new(
                 format!(
-                    "andelarna för {plural} summerar till {}, men tillsammans ska {plural} bidra med en fjärdedel (5 §)",
+                    "andelarna för {plural} summerar till {}{of_part}, men tillsammans ska {plural} bidra med en fjärdedel (5 §)",
                     share_words(sum)
                 ),
                 first.at.clone(),

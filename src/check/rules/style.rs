@@ -44,6 +44,7 @@ const W_SKALL: Wording = Wording {
     skip_in_title: false,
     skip_in_skl: false,
     advice: None,
+    since: None,
 };
 
 /// "om finansiell samordning för rehabiliteringsinsatser".
@@ -67,6 +68,7 @@ const W_RUBRIK: Wording = Wording {
     skip_in_title: false,
     skip_in_skl: false,
     advice: None,
+    since: None,
 };
 
 fn check_skall(subject: &Subject<'_>) -> Vec<Hit> {

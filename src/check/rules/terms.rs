@@ -1,6 +1,7 @@
 //! Terms of office of the board (FINSAM-12-MANDATTID) and of the revisors
 //! (FINSAM-25-MANDATTID): a first term runs from no earlier than the
-//! förbund's formation to 31 December of a general-election year; later
+//! förbund's formation to 31 December of a general-election year (or to 31
+//! March the year after, before terms from 1 April); later
 //! terms run four years from the year after an election, and no term is
 //! longer than four years. When later terms start (1 January or 1 April)
 //! is unverified: FINSAM-12-MANDATTID-START only warns about other days.
@@ -96,7 +97,11 @@ fn judge(first: &First, bounds: &Bounds, whose: &str) -> Vec<Hit> {
         (Some(field), Some(s)) => fix_field(message, field, &format!("\"{s}\"")),
         _ => fix_note(message),
     };
-    if (to.month(), to.day()) != (12, 31) || !is_election_year(to.year()) {
+    // A first term ending 31 March after an election year is followed by
+    // terms from 1 April; whether the law assumes 1 January or 1 April is
+    // unverified (DESIGN §4), so both are accepted.
+    let april_terms = (to.month(), to.day()) == (3, 31) && is_election_year(to.year() - 1);
+    if !april_terms && ((to.month(), to.day()) != (12, 31) || !is_election_year(to.year())) {
         let why = if (to.month(), to.day()) != (12, 31) {
             "den 31 december".to_string()
         } else {

@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::{at_path, fix_note};
 use crate::check::rule::{At, Hit, Subject};
 use crate::finding::Fix;
+use crate::read::dated::{Era, era};
 use crate::read::lexicon::{excerpt, pattern, sentence_around};
 
 /// A word rule's pattern and what to say.
@@ -32,6 +33,28 @@ pub struct Wording {
     pub skip_in_skl: bool,
     /// Advice to give instead of "skriv X i stället för «…»".
     pub advice: Option<&'static str>,
+    /// For an outdated name: the year it changed and the date in words
+    /// ("den 1 januari 2019"), to say since when and to judge the text
+    /// against its own era.
+    pub since: Option<(i32, &'static str)>,
+}
+
+/// The problem, with since when and how it stands to the document's era:
+/// "«landsting» … heter region sedan den 1 januari 2019; dokumentet är
+/// daterat 2015, då den äldre benämningen gällde".
+fn problem(w: &Wording, era: Option<Era>) -> String {
+    let Some((year, date)) = w.since else {
+        return w.problem.to_string();
+    };
+    match era {
+        Some(era) if era.year() < year => format!(
+            "{} sedan {date}; {}, då den äldre benämningen gällde, så texten var riktig när den skrevs men bör moderniseras när förbundsordningen ändras",
+            w.problem,
+            era.swedish()
+        ),
+        Some(era) => format!("{} sedan {date}; {}", w.problem, era.swedish()),
+        None => format!("{} sedan {date}", w.problem),
+    }
 }
 
 /// FinsamL's long title from before 2005.
@@ -98,7 +121,7 @@ pub fn run(w: &Wording, subject: &Subject<'_>) -> Vec<Hit> {
                 let word = text.get(first.clone()).unwrap_or_default();
                 hits.push(
                     Hit::new(
-                        format!("{}{}", w.problem, places(found.len())),
+                        format!("{}{}", problem(w, None), places(found.len())),
                         at_path(&path),
                     )
                     .with_fix(fix(w, word)),
@@ -108,6 +131,7 @@ pub fn run(w: &Wording, subject: &Subject<'_>) -> Vec<Hit> {
         }
         Subject::Document(view) => {
             let mut hits = Vec::new();
+            let era = w.since.and_then(|_| era(view));
             let parts = std::iter::once((None, view.preamble.as_str())).chain(
                 view.sections
                     .iter()
@@ -126,7 +150,7 @@ pub fn run(w: &Wording, subject: &Subject<'_>) -> Vec<Hit> {
                     None => At::Document { excerpt: quote },
                 };
                 hits.push(
-                    Hit::new(format!("{}{}", w.problem, places(found.len())), at)
+                    Hit::new(format!("{}{}", problem(w, era), places(found.len())), at)
                         .with_fix(fix(w, word)),
                 );
             }

@@ -3,8 +3,11 @@
 //! when the förbund is formed, and the cost shares ([`shares`]). Each fact
 //! keeps where it was read, so a rule can point at it.
 
+pub mod board;
 pub mod provisions;
 pub mod shares;
+
+pub use board::{Appointer, Appointment, BoardText, board};
 
 use std::sync::LazyLock;
 
@@ -196,108 +199,6 @@ pub fn notice_period(view: &Reading<'_>) -> Option<NoticePeriod> {
             },
         })
     })
-}
-
-/// How many ledamöter and ersättare a member (or each member) appoints.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Appointment {
-    /// The member's name; `None` when the text says "varje medlem".
-    pub member: Option<String>,
-    /// Ledamöter.
-    pub ledamoter: u32,
-    /// Ersättare.
-    pub ersattare: u32,
-    /// Where it is written.
-    pub at: Place,
-}
-
-/// The board as written: its stated size and how members are represented.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BoardText {
-    /// "Styrelsen består av fyra ledamöter och fyra ersättare".
-    pub size: Option<(u32, u32, Place)>,
-    /// "Varje medlem utser en ledamot och en ersättare", or per member.
-    pub appointments: Vec<Appointment>,
-}
-
-static SIZE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"(?i)\bbestå\w*\s+av\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s*(?:,|och|med|samt)\s+({NUMBER})\s+ersättare"
-    ))
-});
-static EACH: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"(?i)\bvarje\s+(?:medlem|part|förbundsmedlem|huvudman)\s+(?:ska\s+|skall\s+)?(?:utser|väljer|utse|välja)\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+(?:och|med|samt)\s+({NUMBER})\s+ersättare"
-    ))
-});
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"(?i)\butser\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+och\s+({NUMBER})\s+ersättare"
-    ))
-});
-
-/// The board's size and representation as written.
-pub fn board(view: &Reading<'_>) -> BoardText {
-    view.cache.board.get_or_init(|| read_board(view)).clone()
-}
-
-fn read_board(view: &Reading<'_>) -> BoardText {
-    let mut out = BoardText::default();
-    for (index, sentence) in view.sentences() {
-        let at = || Place {
-            section: index,
-            excerpt: text::excerpt(sentence),
-        };
-        if out.size.is_none()
-            && let Some(c) = SIZE.captures(sentence)
-            && let (Some(l), Some(e)) = (
-                c.get(1).and_then(|m| number(m.as_str())),
-                c.get(2).and_then(|m| number(m.as_str())),
-            )
-        {
-            out.size = Some((l, e, at()));
-        }
-        if let Some(c) = EACH.captures(sentence)
-            && let (Some(l), Some(e)) = (
-                c.get(1).and_then(|m| number(m.as_str())),
-                c.get(2).and_then(|m| number(m.as_str())),
-            )
-        {
-            out.appointments.push(Appointment {
-                member: None,
-                ledamoter: l,
-                ersattare: e,
-                at: at(),
-            });
-            continue;
-        }
-        // "Haninge kommun utser två ledamöter och två ersättare, …": each
-        // count belongs to the member named nearest before it.
-        let lower = sentence.to_lowercase();
-        for c in NAMED.captures_iter(sentence) {
-            let Some(all) = c.get(0) else { continue };
-            let before = lower.get(..all.start()).unwrap_or("");
-            let member = view
-                .members
-                .iter()
-                .filter_map(|m| before.rfind(&m.name.to_lowercase()).map(|at| (at, m)))
-                .max_by_key(|(at, _)| *at)
-                .map(|(_, m)| m);
-            if let (Some(member), Some(l), Some(e)) = (
-                member,
-                c.get(1).and_then(|m| number(m.as_str())),
-                c.get(2).and_then(|m| number(m.as_str())),
-            ) {
-                out.appointments.push(Appointment {
-                    member: Some(member.name.clone()),
-                    ledamoter: l,
-                    ersattare: e,
-                    at: at(),
-                });
-            }
-        }
-    }
-    out
 }
 
 /// The first sentence of the document containing `stem` (lower case), with

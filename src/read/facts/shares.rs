@@ -2,11 +2,12 @@
 //! av medlen, Stockholms läns landsting med en fjärdedel samt Stockholms
 //! stad med en fjärdedel", "kommunerna tillsammans med en fjärdedel", or a
 //! list "Haninge kommun: 12,5 procent". Each clause is attributed to the
-//! party it names; sentences about money only ("medel", "bidra",
+//! party it names; shares "of the kommuner's share" are read as parts of
+//! that quarter; sentences about money only ("medel", "bidra",
 //! "kostnad"…), so that "fler än hälften av ledamöterna" is not a share.
 
 use crate::read::Place;
-use crate::read::lexicon::{self as text, normalise};
+use crate::read::lexicon::{self as text, fold, normalise};
 use crate::read::reading::{NamedMember, classify};
 use crate::spec::MemberKind;
 
@@ -35,6 +36,9 @@ pub struct StatedShare {
     pub party: Party,
     /// As a fraction of the whole.
     pub value: f64,
+    /// Whether the text states it as a share of the kommuner's (or the
+    /// regions') quarter.
+    pub of_part: bool,
     /// The clause it was read from.
     pub clause: String,
     /// Where.
@@ -66,12 +70,16 @@ pub fn stated<'s>(
             out.push(StatedShare {
                 party,
                 value,
+                of_part: false,
                 clause: sentence.to_string(),
                 at: at(index, sentence),
             });
             continue;
         }
-        if !MONEY.iter().any(|m| s.contains(m)) || s.contains("majoritet") {
+        // "Av kommunernas andel svarar Haninge kommun för 55 procent …":
+        // shares of the kommun quarter, not of the whole.
+        let part = share_of_part(sentence);
+        if part.is_none() && (!MONEY.iter().any(|m| s.contains(m)) || s.contains("majoritet")) {
             continue;
         }
         for clause in clauses(sentence) {
@@ -79,18 +87,37 @@ pub fn stated<'s>(
             let [share] = shares.as_slice() else {
                 continue;
             };
+            let value = share.value * part.unwrap_or(1.0);
             let Some(party) = party(clause, members) else {
                 continue;
             };
             out.push(StatedShare {
                 party,
-                value: share.value,
+                value,
+                of_part: part.is_some(),
                 clause: clause.trim().to_string(),
                 at: at(index, sentence),
             });
         }
     }
     out
+}
+
+/// The part of the whole a sentence's shares are shares of: a quarter when
+/// it divides the kommuner's or the regions' share among them ("av
+/// kommunernas andel", "Kommunernas fjärdedel fördelas så att …").
+fn share_of_part(sentence: &str) -> Option<f64> {
+    const PARTS: &[&str] = &[
+        "kommunernas andel",
+        "kommunernas fjardedel",
+        "kommunernas del",
+        "kommunandelen",
+        "regionernas andel",
+        "regionernas fjardedel",
+        "regionernas del",
+    ];
+    let t = fold(sentence);
+    PARTS.iter().any(|p| t.contains(p)).then_some(0.25)
 }
 
 fn at(index: usize, sentence: &str) -> Place {

@@ -1,0 +1,98 @@
+//! When a document was written, as far as it says: its own date (Word's
+//! properties), the date it was adopted or takes effect ("antagen …",
+//! "gäller från och med den 1 januari 2024"), the förbund's formation, or
+//! at the latest the year its first term of office ends. Names are judged
+//! against this era: a 2015 text that says "landsting" was right when it
+//! was written.
+
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use regex::Regex;
+
+use crate::read::facts::{self, Formation, Whose};
+use crate::read::lexicon::{dates, fold, pattern};
+use crate::read::reading::Reading;
+
+/// The era of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    /// Dated, adopted or in force from this year.
+    Year(i32),
+    /// Written this year at the latest (its first term ends then).
+    NoLaterThan(i32),
+}
+
+impl Era {
+    /// The year.
+    pub fn year(self) -> i32 {
+        match self {
+            Era::Year(y) | Era::NoLaterThan(y) => y,
+        }
+    }
+
+    /// The era in Swedish: "dokumentet är daterat 2015".
+    pub fn swedish(self) -> String {
+        match self {
+            Era::Year(y) => format!("dokumentet är daterat {y}"),
+            Era::NoLaterThan(y) => {
+                format!("dokumentet är skrivet senast {y} (dess första mandattid slutar då)")
+            }
+        }
+    }
+}
+
+/// Words that date a text: adopted, revised, in force from.
+const DATING: &[&str] = &[
+    "antagen",
+    "antogs",
+    "antaget",
+    "faststalld",
+    "faststalldes",
+    "beslutad",
+    "reviderad",
+    "andrad",
+    "galler fran",
+    "trader i kraft",
+    "galler fr.o.m",
+];
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?:^|[^\d])((?:19|20)\d\d)(?:[^\d:]|$)"));
+
+/// The document's era, if it shows one.
+pub fn era(view: &Reading<'_>) -> Option<Era> {
+    let own = view.document.metadata.date;
+    if own.year() >= 1990 {
+        return Some(Era::Year(own.year()));
+    }
+    let texts = std::iter::once(view.preamble.as_str())
+        .chain(view.sections.iter().map(|s| s.text.as_str()));
+    let stated = texts
+        .flat_map(crate::read::lexicon::sentences)
+        .filter(|s| {
+            let t = fold(s);
+            DATING.iter().any(|w| t.contains(w)) && !t.contains("lag (") && !t.contains("lagen (")
+        })
+        .filter_map(|s| {
+            dates(s)
+                .into_iter()
+                .map(|(d, _)| d.year())
+                .max()
+                .or_else(|| {
+                    YEAR.captures_iter(s)
+                        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+                        .max()
+                })
+        })
+        .max();
+    if let Some(year) = stated {
+        return Some(Era::Year(year));
+    }
+    match facts::formation(view) {
+        Some(Formation::On(d) | Formation::NoLaterThan(d)) => return Some(Era::Year(d.year())),
+        None => {}
+    }
+    facts::terms(view, Whose::Board)
+        .first
+        .map(|f| Era::NoLaterThan(f.to.year()))
+}

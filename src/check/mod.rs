@@ -13,7 +13,6 @@
 
 pub mod checklist;
 mod engine;
-pub mod input;
 mod locate;
 pub mod package;
 pub mod report;
@@ -24,7 +23,6 @@ mod suppress;
 use serde::Serialize;
 
 pub use checklist::{ChecklistItem, Status};
-pub use input::{InputError, read_markdown};
 pub use package::{Package, PackageDocument};
 pub use rule::{Rule, Target};
 

@@ -15,6 +15,7 @@
 pub mod dated;
 pub mod describe;
 pub mod facts;
+pub mod kind;
 pub mod lexicon;
 pub mod members;
 pub mod reading;
@@ -33,5 +34,6 @@ pub struct Place {
 }
 
 pub use describe::{Described, PartialDescription, describe, describe_document};
+pub use kind::guess_kind;
 pub use reading::{NamedMember, Reading, SectionView};
 pub use topics::Topic;

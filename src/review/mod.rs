@@ -91,25 +91,7 @@ pub fn load(name: &str, bytes: &[u8], kind: Option<DocumentKind>) -> Result<Load
             source,
         });
     }
-    let unreadable =
-        |message: String| vec![Finding::error("INDATA", message, Location::file(name))];
-    let parse =
-        |kind| crate::parse::parse_as(name, bytes, kind).map_err(|e| unreadable(e.to_string()));
-    let mut parsed = parse(kind)?;
-    if kind.is_none() {
-        // The checker reads the body too ("Förslag till beslut" makes a
-        // tjänsteutlåtande); it decides when the title does not.
-        let document = &parsed.document;
-        match crate::check::input::guess_kind(&document.title, &document.all_text()) {
-            None => {
-                return Err(unreadable(
-                    crate::check::InputError::UnknownKind.to_string(),
-                ));
-            }
-            Some(guess) if guess != document.kind => parsed = parse(Some(guess))?,
-            Some(_) => {}
-        }
-    }
+    let parsed = read_document(name, bytes, kind)?;
     // Text sources give line numbers and suppression comments; a Word
     // file is checked on its text alone.
     let source = std::str::from_utf8(bytes)
@@ -121,6 +103,34 @@ pub fn load(name: &str, bytes: &[u8], kind: Option<DocumentKind>) -> Result<Load
         source,
         warnings: parsed.warnings,
     })
+}
+
+/// The message when a document's kind cannot be told.
+const UNKNOWN_KIND: &str = "kan inte avgöra om texten är en förbundsordning, en avsiktsförklaring eller ett tjänsteutlåtande; ange vilken med --doc";
+
+/// Reads a document (Markdown, text, Word) as the checker does: of `kind`,
+/// or of the kind its title and body show.
+pub fn read_document(
+    name: &str,
+    bytes: &[u8],
+    kind: Option<DocumentKind>,
+) -> Result<crate::parse::Parsed, Vec<Finding>> {
+    let unreadable =
+        |message: String| vec![Finding::error("INDATA", message, Location::file(name))];
+    let parse =
+        |kind| crate::parse::parse_as(name, bytes, kind).map_err(|e| unreadable(e.to_string()));
+    let parsed = parse(kind)?;
+    if kind.is_some() {
+        return Ok(parsed);
+    }
+    // The checker reads the body too ("Förslag till beslut" makes a
+    // tjänsteutlåtande); it decides when the title does not.
+    let document = &parsed.document;
+    match crate::read::guess_kind(&document.title, &document.all_text()) {
+        None => Err(unreadable(UNKNOWN_KIND.to_string())),
+        Some(guess) if guess != document.kind => parse(Some(guess)),
+        Some(_) => Ok(parsed),
+    }
 }
 
 /// The report for an input that could not be read.

@@ -1,11 +1,12 @@
 //! Checking against a baseline: findings marked new, unchanged or fixed,
 //! with § numbers mapped through the comparison.
 
-use forbund::check::{Report, read_markdown, report};
+use forbund::check::{Report, report};
 use forbund::document::DocumentKind;
 use forbund::finding::{BaselineState, Severity};
 use forbund::review::{Input, check_with_baseline};
 
+use super::check_fixtures::read_markdown;
 use super::root;
 
 const OLD: &str = "samples/reference/haninge-forbundsordning.md";
@@ -15,8 +16,8 @@ fn text(path: &str) -> String {
 }
 
 fn baseline(old: &str, new: &str) -> Report {
-    let old_doc = read_markdown(old, Some(DocumentKind::Forbundsordning)).unwrap();
-    let new_doc = read_markdown(new, Some(DocumentKind::Forbundsordning)).unwrap();
+    let old_doc = read_markdown(old, Some(DocumentKind::Forbundsordning));
+    let new_doc = read_markdown(new, Some(DocumentKind::Forbundsordning));
     check_with_baseline(
         &Input::Document {
             file: "ny.md",

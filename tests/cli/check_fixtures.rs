@@ -181,7 +181,7 @@ fn check_fixture(path: &Path) -> Report {
         }
         Some("md") => {
             let text = document_fixture(path, &name);
-            let document = check::read_markdown(&text, None).unwrap();
+            let document = read_markdown(&text, None);
             check::check_document(&name, &document, Some(&text))
         }
         Some("paket") => {
@@ -191,7 +191,7 @@ fn check_fixture(path: &Path) -> Report {
                 .map(|(stem, text)| {
                     (
                         format!("{stem}.md"),
-                        check::read_markdown(&text, None).unwrap(),
+                        read_markdown(&text, None),
                         text,
                     )
                 })
@@ -254,4 +254,12 @@ fn every_rule_has_fixtures_both_ways() {
         }
     }
     assert!(missing.is_empty(), "fixtures missing: {missing:#?}");
+}
+
+/// A Markdown fixture read by the parser users hit, of `kind` or the kind
+/// its text shows.
+pub fn read_markdown(text: &str, kind: Option<forbund::document::DocumentKind>) -> Document {
+    forbund::review::read_document("fixture.md", text.as_bytes(), kind)
+        .unwrap_or_else(|findings| panic!("{findings:#?}"))
+        .document
 }

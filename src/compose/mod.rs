@@ -1,9 +1,9 @@
 //! Description + templates → documents. Each document is rendered from its
 //! Markdown template with the description's values escaped, read back into a
-//! [`Document`], and given its metadata, header block and signatures.
+//! [`Document`] by the same parser that reads users' documents
+//! ([`crate::parse`]), and given its metadata, header block and signatures.
 
 pub mod engine;
-pub mod markup;
 pub mod view;
 
 use chrono::NaiveDate;

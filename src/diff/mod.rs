@@ -19,16 +19,16 @@
 //!    lists changes in substance between two descriptions.
 //!
 //! ```
-//! use forbund::compose::markup::read;
-//! use forbund::diff::{compare_parts, DiffOptions, Status};
+//! use forbund::diff::{compare, DiffOptions, Status};
 //!
-//! let old = read("# FO\n\n## 1 § Namn\n\nFörbundets namn är X.\n", true);
-//! let new = read("# FO\n\n## 1 § Namn\n\nFörbundets namn är Y.\n", true);
-//! let options = DiffOptions::default();
-//! let c = compare_parts(&old.preamble, &old.sections, &new.preamble, &new.sections, &options);
+//! let read = |text: &str| forbund::parse::parse("fo.md", text.as_bytes()).map(|p| p.document);
+//! let old = read("# Förbundsordning\n\n## 1 § Namn\n\nFörbundets namn är X.\n")?;
+//! let new = read("# Förbundsordning\n\n## 1 § Namn\n\nFörbundets namn är Y.\n")?;
+//! let c = compare(&old, &new, &DiffOptions::default());
 //! assert_eq!(c.sections[0].status, Status::Changed);
 //! assert_eq!(forbund::diff::terminal(&c, false).lines().nth(1),
 //!            Some("    Förbundets namn är [-X-] {+Y+}."));
+//! # Ok::<(), forbund::parse::ParseError>(())
 //! ```
 
 mod align;
@@ -87,7 +87,7 @@ pub fn compare(old: &Document, new: &Document, options: &DiffOptions) -> Compari
 }
 
 /// Compares preambles and sections without whole documents, e.g. the
-/// parts [`read`](crate::compose::markup::read) gives.
+/// parts of documents.
 pub fn compare_parts(
     old_preamble: &[Block],
     old_sections: &[Section],

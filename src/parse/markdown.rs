@@ -100,7 +100,8 @@ impl Reader {
                 let text = super::raw::clean_text(&raw_text(&self.inlines));
                 self.inlines.clear();
                 if let Some(level) = self.heading.take() {
-                    let text = super::headings::strip_markup(&text);
+                    // pulldown-cmark has already taken the markup away; what
+                    // is left (an escaped `*`, `#` or `_`) is text.
                     self.blocks.push(Raw::Heading { level, text });
                 }
             }

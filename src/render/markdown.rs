@@ -185,7 +185,16 @@ mod tests {
             escape(literal, false),
             escape(literal, true)
         );
-        let parts = crate::compose::markup::read(&md, false);
+        let read = |md: &str| {
+            crate::parse::parse_as(
+                "t.md",
+                md.as_bytes(),
+                Some(crate::document::DocumentKind::Avsiktsforklaring),
+            )
+            .map(|p| p.document)
+            .expect("reads")
+        };
+        let parts = read(&md);
         assert_eq!(parts.title, literal);
         assert_eq!(
             parts.preamble,
@@ -194,7 +203,7 @@ mod tests {
             }]
         );
         let list_like = "1. inte en lista";
-        let parts = crate::compose::markup::read(&escape(list_like, true), false);
+        let parts = read(&format!("# T\n\n{}\n", escape(list_like, true)));
         assert_eq!(
             parts.preamble,
             vec![Block::Paragraph {

@@ -188,13 +188,7 @@ fn check_fixture(path: &Path) -> Report {
             let (docs, forbund) = package_fixture(path, &name);
             let read: Vec<(String, Document, String)> = docs
                 .into_iter()
-                .map(|(stem, text)| {
-                    (
-                        format!("{stem}.md"),
-                        read_markdown(&text, None),
-                        text,
-                    )
-                })
+                .map(|(stem, text)| (format!("{stem}.md"), read_markdown(&text, None), text))
                 .collect();
             let package = Package {
                 name: name.clone(),

@@ -1,23 +1,20 @@
 //! The renderers (HTML, Markdown, colour terminal, JSON shape) and the
 //! list of changes in substance.
 
-use forbund::compose::markup::read;
 use forbund::diff::substance::Stated;
 use forbund::diff::{DiffOptions, compare_parts, html, json, markdown, substance, terminal};
 use forbund::document::{Document, DocumentKind, Metadata};
 use forbund::spec::{Forbund, Member, MemberKind};
 use serde_json::Value;
 
-use super::{compare_files, parts, root};
+use super::{compare_files, parts, read, root};
 
 fn changed_pair() -> forbund::diff::Comparison {
     let old = read(
-        "# FO\n\n## 1 § Namn\n\nNamnet är <Gamla> & \"X\".\n\n## 2 § Säte\n\nSätet är i Haninge.\n",
-        true,
+        "# FO\n\n## 1 § Namn\n\nNamnet är \\<Gamla\\> & \"X\".\n\n## 2 § Säte\n\nSätet är i Haninge.\n",
     );
     let new = read(
-        "# FO\n\n## 1 § Namn\n\nNamnet är <Nya> & \"X\".\n\n## 2 § Ny paragraf\n\nHelt ny text om arkiv.\n\n## 3 § Säte\n\nSätet är i Huddinge.\n",
-        true,
+        "# FO\n\n## 1 § Namn\n\nNamnet är \\<Nya\\> & \"X\".\n\n## 2 § Ny paragraf\n\nHelt ny text om arkiv.\n\n## 3 § Säte\n\nSätet är i Huddinge.\n",
     );
     compare_parts(
         &old.preamble,

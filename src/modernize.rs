@@ -26,11 +26,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::check::rules::LONG_TITLE;
-use crate::check::rules::outdated::{AF, FK, KL, REGION, SKL};
-use crate::check::rules::style::SKALL;
 use crate::document::{Block, Document, Inline};
 use crate::read::lexicon::pattern;
+use crate::read::outdated::{AF, FK, KL, LONG_TITLE, REGION, SKALL, SKL};
 
 /// One change made (or, for a manual item, to be made by a person).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

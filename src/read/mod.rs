@@ -18,6 +18,7 @@ pub mod facts;
 pub mod kind;
 pub mod lexicon;
 pub mod members;
+pub mod outdated;
 pub mod reading;
 pub mod topics;
 pub mod truncation;

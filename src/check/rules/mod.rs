@@ -27,8 +27,6 @@ pub mod truncated;
 pub mod withdrawal;
 mod wording;
 
-pub(crate) use wording::LONG_TITLE;
-
 use super::rule::{At, Rule};
 use crate::finding::Fix;
 use crate::read::lexicon::excerpt;

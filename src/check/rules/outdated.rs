@@ -7,14 +7,10 @@
 //! ([`crate::read::dated`]): a text written before the change is told it
 //! was right then and what to change when it is revised.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::wording::{self, LONG_TITLE, Wording};
 use crate::check::rule::{DOCUMENTS, Hit, Rule, Subject, Target, finsam, praxis};
 use crate::finding::{Citation, Law, Severity};
-use crate::read::lexicon::pattern;
+pub(crate) use crate::read::outdated::{AF, FK, KL, REGION, SKL};
 
 const ALL: &[Target] = &[
     Target::Description,
@@ -25,19 +21,6 @@ const ALL: &[Target] = &[
 
 const PARTS_STATUTE: &str = "Sammanfattning av 1 § i gällande lydelse: parterna i finansiell \
 samordning är Försäkringskassan, Arbetsförmedlingen, en region och en eller flera kommuner.";
-
-pub(crate) static FK: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i:\b(?:den\s+)?allmänn?a?\s+försäkringskass\w*)|\bFörsäkringskassan\s+i\s+\p{Lu}\p{L}*\s+län\b",
-    )
-});
-pub(crate) static AF: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blänsarbetsnämnd\w*"));
-pub(crate) static REGION: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blandsting\w*"));
-pub(crate) static SKL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i:sveriges\s+kommuner\s+och\s+landsting\w*)(?:\s*\(SKL\))?|\bSKL\b")
-});
-pub(crate) static KL: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)kommunallagen\s*\(\s*1991\s*:\s*900\s*\)"));
 
 /// Allmän försäkringskassa.
 pub const FORSAKRINGSKASSAN: Rule = Rule {

@@ -9,6 +9,7 @@ use super::wording::{self, Wording};
 use crate::check::rule::{Hit, Rule, Subject, Target, finsam, praxis};
 use crate::finding::Severity;
 use crate::read::lexicon::pattern;
+pub(crate) use crate::read::outdated::SKALL;
 
 const ALL: &[Target] = &[
     Target::Description,
@@ -17,7 +18,6 @@ const ALL: &[Target] = &[
     Target::Tjansteutlatande,
 ];
 
-pub(crate) static SKALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[Ss]kall\b"));
 static RUBRIK: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)finansiell\s+samordning\s+för\s+rehabiliteringsinsatser"));
 

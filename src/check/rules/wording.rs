@@ -15,6 +15,7 @@ use crate::check::rule::{At, Hit, Subject};
 use crate::finding::Fix;
 use crate::read::dated::{Era, era};
 use crate::read::lexicon::{excerpt, pattern, sentence_around};
+pub(crate) use crate::read::outdated::LONG_TITLE;
 
 /// A word rule's pattern and what to say.
 pub struct Wording {
@@ -56,13 +57,6 @@ fn problem(w: &Wording, era: Option<Era>) -> String {
         None => format!("{} sedan {date}", w.problem),
     }
 }
-
-/// FinsamL's long title from before 2005.
-pub static LONG_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)rehabiliteringsinsatser\s+mellan\s+(?:den\s+)?(?:allmänn?a?\s+)?försäkringskass\w*\s*,?\s*länsarbetsnämnd\w*\s*,?\s*kommun\w*\s+och\s+landsting\w*",
-    )
-});
 
 /// "Sveriges Kommuner och Landsting": left to AKTUELL-SKR.
 pub static SKL_NAME: LazyLock<Regex> =

@@ -98,6 +98,7 @@ struct Sentence {
     start: usize,
     end: usize,
     normalised: String,
+    folded: String,
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -192,25 +193,40 @@ impl<'a> Reading<'a> {
     /// normalised form; split and normalised once per document, however
     /// many rules read them.
     pub fn normalised_sentences(&self) -> impl Iterator<Item = (usize, &str, &str)> {
-        let all = self.cache.sentences.get_or_init(|| {
+        self.sentence_cache().iter().filter_map(|s| {
+            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
+            Some((s.section, text, s.normalised.as_str()))
+        })
+    }
+
+    /// Every sentence of the body with the index of its section and its
+    /// folded form (lower case, without å, ä and ö: see
+    /// [`fold`](crate::read::typography::fold)); computed once.
+    pub fn folded_sentences(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        self.sentence_cache().iter().filter_map(|s| {
+            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
+            Some((s.section, text, s.folded.as_str()))
+        })
+    }
+
+    fn sentence_cache(&self) -> &[Sentence] {
+        self.cache.sentences.get_or_init(|| {
             let mut out = Vec::new();
             for section in &self.sections {
                 let base = section.text.as_ptr() as usize;
                 for sentence in crate::read::lexicon::sentences(&section.text) {
                     let start = sentence.as_ptr() as usize - base;
+                    let normalised = normalise(sentence);
                     out.push(Sentence {
                         section: section.index,
                         start,
                         end: start + sentence.len(),
-                        normalised: normalise(sentence),
+                        folded: crate::read::typography::fold(&normalised),
+                        normalised,
                     });
                 }
             }
             out
-        });
-        all.iter().filter_map(|s| {
-            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
-            Some((s.section, text, s.normalised.as_str()))
         })
     }
 

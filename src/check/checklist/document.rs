@@ -152,10 +152,8 @@ pub(super) fn auditor_term_item(view: &Reading<'_>, item: &'static Item) -> Chec
         // A sentence on the revisors' term, not on the state's revisor
         // ("Mandattiden för den revisor som Försäkringskassan utser…").
         let found: Vec<usize> = view
-            .sentences()
-            .into_iter()
-            .filter(|(_, s)| {
-                let t = fold(s);
+            .folded_sentences()
+            .filter(|(_, _, t)| {
                 t.contains("revisor")
                     && (t.contains("mandattid")
                         || t.contains("forsta gangen")
@@ -163,7 +161,7 @@ pub(super) fn auditor_term_item(view: &Reading<'_>, item: &'static Item) -> Chec
                     && !t.contains("forsakringskass")
                     && !t.contains("statens")
             })
-            .map(|(i, _)| i)
+            .map(|(i, _, _)| i)
             .collect();
         sections = view
             .sections
@@ -181,10 +179,8 @@ pub(super) fn auditor_term_item(view: &Reading<'_>, item: &'static Item) -> Chec
 /// The sentences about joint revisors of kommuner and regions (not the
 /// state's joint revisor).
 pub fn joint_auditor_sentences<'v>(view: &'v Reading<'_>) -> Vec<(usize, &'v str)> {
-    view.sentences()
-        .into_iter()
-        .filter(|(_, s)| {
-            let t = fold(s);
+    view.folded_sentences()
+        .filter(|(_, _, t)| {
             (t.contains("gemensam revisor") || t.contains("gemensamma revisorer"))
                 && (t.contains("kommun") || t.contains("region") || t.contains("landsting"))
                 && !(t.contains("forsakringskass")
@@ -192,6 +188,7 @@ pub fn joint_auditor_sentences<'v>(view: &'v Reading<'_>) -> Vec<(usize, &'v str
                     || t.contains("lansarbetsnamnd")
                     || t.contains("statens"))
         })
+        .map(|(index, s, _)| (index, s))
         .collect()
 }
 

@@ -49,12 +49,11 @@ komma överens om en av dem; utan namn vet ingen vem som har tillsynen.",
 };
 
 fn archive_sentences<'v>(view: &'v Reading<'_>) -> Vec<(usize, &'v str)> {
-    view.sentences()
-        .into_iter()
-        .filter(|(_, s)| {
-            let t = fold(s);
+    view.folded_sentences()
+        .filter(|(_, _, t)| {
             t.contains("arkiv") && (t.contains("tillsyn") || t.contains("arkivmyndighet"))
         })
+        .map(|(index, s, _)| (index, s))
         .collect()
 }
 

@@ -204,8 +204,7 @@ fn check_deputies(subject: &Subject<'_>) -> Vec<Hit> {
         Subject::Document(view) => {
             let mut seen: Vec<usize> = Vec::new();
             let mut hits = Vec::new();
-            for (index, s) in view.sentences() {
-                let t = normalise(s);
+            for (index, s, t) in view.normalised_sentences() {
                 let deputy = t.contains("revisorsersättare")
                     || (t.contains("revisor") && t.contains("personlig ersättare"));
                 if deputy && !seen.contains(&index) {

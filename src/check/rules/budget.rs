@@ -56,9 +56,9 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
         }
         Subject::Document(view) => {
             let budget: Vec<(usize, &str)> = view
-                .sentences()
-                .into_iter()
-                .filter(|(_, s)| normalise(s).contains("budget"))
+                .normalised_sentences()
+                .filter(|(_, _, t)| t.contains("budget"))
+                .map(|(index, s, _)| (index, s))
                 .collect();
             let deadline = budget.iter().find_map(|(i, s)| {
                 let t = normalise(s);

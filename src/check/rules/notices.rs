@@ -4,7 +4,7 @@
 use super::{at_path, fix_field, fix_note};
 use crate::check::rule::{At, CHARTER, Hit, Rule, Subject, kommunallagen};
 use crate::finding::Severity;
-use crate::read::lexicon::{excerpt, normalise};
+use crate::read::lexicon::excerpt;
 use crate::spec::NoticePlace;
 
 /// A webbplats, not a physical board.
@@ -52,8 +52,7 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
         Subject::Document(view) => {
             let mut seen: Vec<usize> = Vec::new();
             let mut hits = Vec::new();
-            for (index, s) in view.sentences() {
-                let t = normalise(s);
+            for (index, s, t) in view.normalised_sentences() {
                 if !t.contains("anslagstavl")
                     || WEB.iter().any(|w| t.contains(w))
                     || seen.contains(&index)

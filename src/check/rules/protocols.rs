@@ -5,7 +5,7 @@
 use super::fix_note;
 use crate::check::rule::{At, Hit, Rule, Subject, Target, kommunallagen};
 use crate::finding::Severity;
-use crate::read::lexicon::{excerpt, fold};
+use crate::read::lexicon::excerpt;
 
 /// The justering is announced, the protocol is not posted.
 pub const RULE: Rule = Rule {
@@ -30,13 +30,9 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
     let Subject::Document(view) = subject else {
         return Vec::new();
     };
-    view.sentences()
-        .into_iter()
-        .filter(|(_, s)| {
-            let t = fold(s);
-            t.contains("protokoll") && t.contains("anslas") && !t.contains("juster")
-        })
-        .map(|(index, s)| {
+    view.folded_sentences()
+        .filter(|(_, _, t)| t.contains("protokoll") && t.contains("anslas") && !t.contains("juster"))
+        .map(|(index, s, _)| {
             Hit::new(
                 "protokollen sägs anslås; det som anslås är tillkännagivandet om att protokollet har justerats, med uppgift om var protokollet finns",
                 At::Section {

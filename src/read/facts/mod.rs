@@ -180,33 +180,34 @@ static NOTICE: LazyLock<Regex> =
 
 /// The notice period for leaving, if stated.
 pub fn notice_period(view: &Reading<'_>) -> Option<NoticePeriod> {
-    view.sentences().into_iter().find_map(|(index, sentence)| {
-        if !normalise(sentence).contains("uppsägningstid") {
-            return None;
-        }
-        let c = NOTICE.captures(sentence)?;
-        let n = number(c.get(1)?.as_str())?;
-        let months = if c.get(2)?.as_str().eq_ignore_ascii_case("år") {
-            n * 12
-        } else {
-            n
-        };
-        Some(NoticePeriod {
-            months,
-            at: Place {
-                section: index,
-                excerpt: text::excerpt(sentence),
-            },
+    view.normalised_sentences()
+        .find_map(|(index, sentence, normalised)| {
+            if !normalised.contains("uppsägningstid") {
+                return None;
+            }
+            let c = NOTICE.captures(sentence)?;
+            let n = number(c.get(1)?.as_str())?;
+            let months = if c.get(2)?.as_str().eq_ignore_ascii_case("år") {
+                n * 12
+            } else {
+                n
+            };
+            Some(NoticePeriod {
+                months,
+                at: Place {
+                    section: index,
+                    excerpt: text::excerpt(sentence),
+                },
+            })
         })
-    })
 }
 
 /// The first sentence of the document containing `stem` (lower case), with
 /// its section.
 pub fn sentence_with<'v>(view: &'v Reading<'_>, stem: &str) -> Option<(usize, &'v str)> {
-    view.sentences()
-        .into_iter()
-        .find(|(_, s)| normalise(s).contains(stem))
+    view.normalised_sentences()
+        .find(|(_, _, t)| t.contains(stem))
+        .map(|(index, s, _)| (index, s))
 }
 
 /// A pointer at a sentence of a section.

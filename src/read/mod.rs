@@ -11,6 +11,25 @@
 //! keeps the place it was read from (§ and excerpt), so a rule can point at
 //! it. A [`Reading`] is computed once per document; facts several readers
 //! need are computed once and cached in it.
+//!
+//! The parts:
+//!
+//! - [`typography`]: typographic noise removed once (zero-width spaces,
+//!   soft hyphens, non-breaking spaces, curly quotes, NFD) and the folded
+//!   spelling without å, ä and ö that OCR'd text has;
+//! - [`lexicon`]: sentences, numbers in words and digits, dates and
+//!   days, shares and fractions, excerpts; [`outdated`]: the renamed bodies
+//!   and laws and old wordings;
+//! - [`reading`]: the document as read — sections as plain text with their
+//!   [`topics`], the members named, sentences normalised and folded once,
+//!   suppression lines; [`kind`]: which document it is;
+//! - [`facts`]: typed facts with their [`Place`] — the board's size and
+//!   appointments, terms of office, notice period, formation, cost shares
+//!   and the single provisions (name, säte, archive, notices, majority,
+//!   budget deadline); [`dated`]: the document's own era;
+//!   [`truncation`]: where a text visibly breaks off;
+//! - [`members`] and [`describe`]: the typed [`PartialDescription`] a
+//!   förbundsordning states, with what was found where and what is missing.
 
 pub mod dated;
 pub mod describe;

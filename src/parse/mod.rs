@@ -1,6 +1,6 @@
 //! Existing documents (Word .docx, Markdown, plain or OCR'd text) → the
 //! [`Document`] model, so that a förbund's current förbundsordning can be
-//! compared, checked and turned into a draft description ([`extract`]).
+//! compared, checked and read ([`crate::read`]).
 //!
 //! The format is read from the content, not only the file name: a zip with
 //! `word/document.xml` is Word, text with Markdown headings or tables is

@@ -28,7 +28,7 @@
 //!   and the single provisions (name, säte, archive, notices, majority,
 //!   budget deadline); [`dated`]: the document's own era;
 //!   [`truncation`]: where a text visibly breaks off;
-//! - [`members`] and [`describe`]: the typed [`PartialDescription`] a
+//! - [`members`] and [`mod@describe`]: the typed [`PartialDescription`] a
 //!   förbundsordning states, with what was found where and what is missing.
 
 pub mod dated;

@@ -201,7 +201,7 @@ impl<'a> Reading<'a> {
 
     /// Every sentence of the body with the index of its section and its
     /// folded form (lower case, without å, ä and ö: see
-    /// [`fold`](crate::read::typography::fold)); computed once.
+    /// [`crate::read::typography::fold`]); computed once.
     pub fn folded_sentences(&self) -> impl Iterator<Item = (usize, &str, &str)> {
         self.sentence_cache().iter().filter_map(|s| {
             let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;

@@ -61,6 +61,10 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?:^|[^\d])((?:19|20)\
 
 /// The document's era, if it shows one.
 pub fn era(view: &Reading<'_>) -> Option<Era> {
+    *view.cache.era.get_or_init(|| read_era(view))
+}
+
+fn read_era(view: &Reading<'_>) -> Option<Era> {
     let own = view.document.metadata.date;
     if own.year() >= 1990 {
         return Some(Era::Year(own.year()));

@@ -88,6 +88,10 @@ pub(crate) struct Cache {
     pub(crate) auditor_terms: OnceLock<crate::read::facts::Terms>,
     /// Every sentence of the body, split and normalised once.
     sentences: OnceLock<Vec<Sentence>>,
+    /// The document's era.
+    pub(crate) era: OnceLock<Option<crate::read::dated::Era>>,
+    /// The cost shares the body states.
+    pub(crate) shares: OnceLock<Vec<crate::read::facts::shares::StatedShare>>,
 }
 
 /// One sentence of a section: where it is in the section's text, and its
@@ -206,6 +210,15 @@ impl<'a> Reading<'a> {
         self.sentence_cache().iter().filter_map(|s| {
             let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
             Some((s.section, text, s.folded.as_str()))
+        })
+    }
+
+    /// Every sentence with its section, its normalised form and its folded
+    /// form.
+    pub fn sentence_forms(&self) -> impl Iterator<Item = (usize, &str, &str, &str)> {
+        self.sentence_cache().iter().filter_map(|s| {
+            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
+            Some((s.section, text, s.normalised.as_str(), s.folded.as_str()))
         })
     }
 

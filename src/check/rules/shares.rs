@@ -6,7 +6,7 @@
 use super::at_path;
 use crate::check::rule::{CHARTER, Hit, Rule, Subject, Target, finsam};
 use crate::finding::Severity;
-use crate::read::facts::shares::{Party, StatedShare, stated};
+use crate::read::facts::shares::{self, Party, StatedShare};
 use crate::read::lexicon::{normalise, share_words};
 use crate::read::reading::NamedMember;
 use crate::spec::{MemberKind, ShareSplit};
@@ -52,7 +52,7 @@ const CLOSE: f64 = 1e-6;
 fn check(subject: &Subject<'_>) -> Vec<Hit> {
     match subject {
         Subject::Description(d) => description(d.forbund),
-        Subject::Document(view) => judge(&stated(view.sentences(), &view.members), &view.members),
+        Subject::Document(view) => judge(&shares::of(view), &view.members),
         Subject::Package(_) => Vec::new(),
     }
 }
@@ -195,7 +195,7 @@ fn check_state(subject: &Subject<'_>) -> Vec<Hit> {
     let Subject::Document(view) = subject else {
         return Vec::new();
     };
-    let found = stated(view.sentences(), &view.members);
+    let found = shares::of(view);
     let Some(fk) = found
         .iter()
         .find(|s| s.party == Party::Forsakringskassan && (s.value - 0.5).abs() < CLOSE)

@@ -58,14 +58,47 @@ const MONEY: &[&str] = &[
 
 /// The shares stated in `sentences` (section index, sentence), attributed
 /// to parties given the members the text names.
+/// The shares a document's body states, read once per document.
+pub fn of(view: &crate::read::reading::Reading<'_>) -> Vec<StatedShare> {
+    view.cache
+        .shares
+        .get_or_init(|| stated_in(view.sentence_forms(), &view.members))
+        .clone()
+}
+
+/// The shares stated in `sentences` (with their sections).
 pub fn stated<'s>(
     sentences: impl IntoIterator<Item = (usize, &'s str)>,
     members: &[NamedMember],
 ) -> Vec<StatedShare> {
+    let forms: Vec<(usize, &str, String, String)> = sentences
+        .into_iter()
+        .map(|(index, s)| {
+            let normalised = normalise(s);
+            let folded = fold(&normalised);
+            (index, s, normalised, folded)
+        })
+        .collect();
+    stated_in(
+        forms
+            .iter()
+            .map(|(i, s, n, f)| (*i, *s, n.as_str(), f.as_str())),
+        members,
+    )
+}
+
+/// The shares stated in sentences given with their normalised and folded
+/// forms.
+fn stated_in<'s>(
+    sentences: impl Iterator<Item = (usize, &'s str, &'s str, &'s str)>,
+    members: &[NamedMember],
+) -> Vec<StatedShare> {
     let mut out = Vec::new();
-    for (index, sentence) in sentences {
-        let s = normalise(sentence);
-        let listed = list_item(sentence, members);
+    for (index, sentence, s, folded) in sentences {
+        let listed = sentence
+            .contains(':')
+            .then(|| list_item(sentence, members))
+            .flatten();
         if let Some((party, value)) = listed {
             out.push(StatedShare {
                 party,
@@ -78,7 +111,7 @@ pub fn stated<'s>(
         }
         // "Av kommunernas andel svarar Haninge kommun för 55 procent …":
         // shares of the kommun quarter, not of the whole.
-        let part = share_of_part(sentence);
+        let part = share_of_part(folded);
         if part.is_none() && (!MONEY.iter().any(|m| s.contains(m)) || s.contains("majoritet")) {
             continue;
         }
@@ -106,7 +139,7 @@ pub fn stated<'s>(
 /// The part of the whole a sentence's shares are shares of: a quarter when
 /// it divides the kommuner's or the regions' share among them ("av
 /// kommunernas andel", "Kommunernas fjärdedel fördelas så att …").
-fn share_of_part(sentence: &str) -> Option<f64> {
+fn share_of_part(folded: &str) -> Option<f64> {
     const PARTS: &[&str] = &[
         "kommunernas andel",
         "kommunernas fjardedel",
@@ -116,8 +149,7 @@ fn share_of_part(sentence: &str) -> Option<f64> {
         "regionernas fjardedel",
         "regionernas del",
     ];
-    let t = fold(sentence);
-    PARTS.iter().any(|p| t.contains(p)).then_some(0.25)
+    PARTS.iter().any(|p| folded.contains(p)).then_some(0.25)
 }
 
 fn at(index: usize, sentence: &str) -> Place {

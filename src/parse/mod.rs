@@ -1,10 +1,11 @@
-//! Existing documents (Word .docx, Markdown, plain or OCR'd text) → the
-//! [`Document`] model, so that a förbund's current förbundsordning can be
-//! compared, checked and turned into a draft description ([`extract`]).
+//! Existing documents (Word .docx, PDF with a text layer, Markdown, plain
+//! or OCR'd text) → the [`Document`] model, so that a förbund's current
+//! förbundsordning can be compared, checked and turned into a draft
+//! description ([`extract`]).
 //!
 //! The format is read from the content, not only the file name: a zip with
-//! `word/document.xml` is Word, text with Markdown headings or tables is
-//! Markdown, other text is plain text. Every reader produces the same
+//! `word/document.xml` is Word, a file starting `%PDF-` is PDF, text with
+//! Markdown headings or tables is Markdown, other text is plain text. Every reader produces the same
 //! intermediate blocks; `structure` then finds the title, the preamble and
 //! the sections, recognising the many § heading forms real
 //! förbundsordningar use. Bad input gets a [`ParseError`] in Swedish that
@@ -16,6 +17,7 @@ pub mod extract;
 mod furniture;
 mod headings;
 mod markdown;
+mod pdf;
 mod raw;
 mod structure;
 mod text;
@@ -44,7 +46,7 @@ pub struct Parsed {
 pub enum ParseError {
     /// The file has no bytes.
     #[error(
-        "{file} är tom (0 byte); väntade ett Word-dokument (.docx), Markdown (.md) eller text (.txt)"
+        "{file} är tom (0 byte); väntade ett Word-dokument (.docx), PDF (.pdf), Markdown (.md) eller text (.txt)"
     )]
     Empty {
         /// The file name.
@@ -64,7 +66,7 @@ pub enum ParseError {
         /// The file name.
         file: String,
     },
-    /// A known format that cannot be read (old .doc, PDF, RTF …).
+    /// A known format that cannot be read (old .doc, RTF …).
     #[error(
         "{file} är {format}, som inte kan läsas; spara dokumentet som Word (.docx) eller som text (.txt)"
     )]
@@ -113,6 +115,32 @@ pub enum ParseError {
         part: String,
         /// What the XML parser said.
         reason: String,
+    },
+    /// A PDF the PDF reader cannot read.
+    #[error("{file} ser ut som ett PDF-dokument men kan inte läsas: {reason}")]
+    BadPdf {
+        /// The file name.
+        file: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A PDF that needs a password.
+    #[error(
+        "{file} är ett lösenordsskyddat PDF-dokument och kan inte läsas; spara en kopia utan lösenord och läs in den"
+    )]
+    EncryptedPdf {
+        /// The file name.
+        file: String,
+    },
+    /// A PDF whose pages are images only: a scan.
+    #[error(
+        "{file} är ett PDF-dokument utan text ({pages} sidor med bara bilder, troligen inskannade); tolka texten med OCR (textigenkänning) först, till exempel med ocrmypdf, och läs in den nya filen eller texten"
+    )]
+    NoTextLayer {
+        /// The file name.
+        file: String,
+        /// How many pages it has.
+        pages: usize,
     },
     /// A förbundsordning without a single numbered paragraph.
     #[error(
@@ -230,6 +258,20 @@ fn read_blocks(
                 author: read.author,
                 date: read.date,
                 case_number: None,
+            })
+        }
+        (Format::Pdf, decode::Input::Bytes(bytes)) => {
+            let read = pdf::read(file, bytes)?;
+            if read.dropped > 0 {
+                warnings.push(format!(
+                    "{file}: {} rader sidhuvud, sidfot och sidnummer togs bort",
+                    read.dropped
+                ));
+            }
+            Ok(Read {
+                blocks: read.blocks,
+                case_number: read.case_number,
+                ..Read::default()
             })
         }
         (Format::Markdown, decode::Input::Text(text)) => Ok(Read {

@@ -11,6 +11,7 @@ mod extract;
 mod fixtures;
 mod forms;
 mod hostile;
+mod pdf;
 mod references;
 mod word;
 

@@ -127,6 +127,47 @@ fn a_forbundsordning_printed_by_libreoffice_reads_with_all_paragraphs() {
     );
 }
 
+/// A förbundsordning written as Word by `forbund` and printed to PDF by
+/// LibreOffice (header, footer "Sida X av Y") reads back with every § and
+/// its text. Skipped without LibreOffice.
+#[test]
+fn a_generated_word_file_printed_by_libreoffice_reads_back() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("LibreOffice missing: skipping the LibreOffice PDF check");
+        return;
+    }
+    let (_, original) = generated()
+        .into_iter()
+        .find(|(stem, _)| stem == "husam/forbundsordning")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("forbundsordning.docx");
+    std::fs::write(&docx, forbund::render::docx::render(&original).unwrap()).unwrap();
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let bytes = std::fs::read(dir.path().join("forbundsordning.pdf")).unwrap();
+    let back = parse("forbundsordning.pdf", &bytes).unwrap().document;
+    assert_eq!(back.title, original.title);
+    assert_eq!(outline(&back), outline(&original));
+    for (got, want) in back.sections.iter().zip(&original.sections) {
+        assert_eq!(
+            words(&got.blocks),
+            words(&want.blocks),
+            "{}",
+            want.display_heading()
+        );
+    }
+}
+
 #[test]
 fn a_scan_without_text_needs_ocr() {
     let error = parse("skannad.pdf", &read("tests/fixtures/parse/scan.pdf")).unwrap_err();

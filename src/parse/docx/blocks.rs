@@ -167,7 +167,11 @@ fn list_entry(
     text: &str,
     numbering: &Numbering,
 ) -> Option<(String, bool, Vec<Inline>)> {
-    if let Some((num_id, level)) = &para.list {
+    if let Some((num_id, level)) = para
+        .list
+        .as_ref()
+        .filter(|(num_id, level)| numbering.visible(num_id, *level))
+    {
         let ordered = numbering.ordered(num_id, *level);
         let key = format!("num:{}", numbering.abstract_id(num_id));
         return Some((key, ordered, para.runs.clone()));

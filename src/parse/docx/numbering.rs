@@ -102,6 +102,14 @@ impl Numbering {
             .is_some_and(|l| !matches!(l.format.as_str(), "bullet" | "none" | ""))
     }
 
+    /// Whether list `num_id` shows anything at `level`: a level with the
+    /// format "none" and no text of its own (LibreOffice gives headings
+    /// such a list) is no list at all; an undefined one is taken as shown.
+    pub(crate) fn visible(&self, num_id: &str, level: u8) -> bool {
+        self.level(num_id, level)
+            .is_none_or(|l| !(l.format == "none" && l.text.trim().is_empty()))
+    }
+
     /// The abstract list behind list `num_id`: instances of one abstract
     /// list continue each other's numbering, so they are one list.
     pub(crate) fn abstract_id<'n>(&'n self, num_id: &'n str) -> &'n str {
@@ -473,6 +481,12 @@ mod tests {
         assert!(numbering.ordered("2", 0));
         assert!(!numbering.ordered("2", 1));
         assert!(!numbering.ordered("9", 0));
+        assert!(numbering.visible("2", 1));
+        assert!(numbering.visible("9", 0));
+        let hidden = read(
+            br#"<w:numbering xmlns:w="x"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl></w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
+        );
+        assert!(!hidden.visible("4", 0));
     }
 
     #[test]

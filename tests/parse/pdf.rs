@@ -125,6 +125,10 @@ fn a_forbundsordning_printed_by_libreoffice_reads_with_all_paragraphs() {
         "{:?}",
         parsed.warnings
     );
+    insta::assert_snapshot!(
+        "pdf-haninge-libreoffice",
+        forbund::render::markdown::render(doc)
+    );
 }
 
 /// A förbundsordning written as Word by `forbund` and printed to PDF by

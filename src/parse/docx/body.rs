@@ -11,10 +11,10 @@
 //! text boxes are skipped. Tables keep their cells' paragraphs; tables
 //! nested deeper than [`MAX_TABLE_DEPTH`] are read as plain paragraphs.
 
+use std::collections::HashSet;
+
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-
-use std::collections::HashSet;
 
 use super::blocks::blocks;
 use super::numbering::{Counter, Label, Numbering};

@@ -134,7 +134,8 @@ pub enum ParseError {
     },
     /// A PDF whose pages are images only: a scan.
     #[error(
-        "{file} är ett PDF-dokument utan text ({pages} sidor med bara bilder, troligen inskannade); tolka texten med OCR (textigenkänning) först, till exempel med ocrmypdf, och läs in den nya filen eller texten"
+        "{file} är ett PDF-dokument utan text ({} med bara bilder, troligen inskannade); tolka texten med OCR (textigenkänning) först, till exempel med ocrmypdf, och läs in den nya filen eller texten",
+        page_count(*pages)
     )]
     NoTextLayer {
         /// The file name.
@@ -150,6 +151,15 @@ pub enum ParseError {
         /// The file name.
         file: String,
     },
+}
+
+/// "1 sida", "3 sidor".
+fn page_count(pages: usize) -> String {
+    if pages == 1 {
+        "1 sida".to_string()
+    } else {
+        format!("{pages} sidor")
+    }
 }
 
 /// Reads a document, guessing its kind: a förbundsordning when its title or

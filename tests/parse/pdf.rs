@@ -181,7 +181,7 @@ fn a_scan_without_text_needs_ocr() {
     );
     assert_eq!(
         error.to_string(),
-        "skannad.pdf är ett PDF-dokument utan text (1 sidor med bara bilder, troligen inskannade); tolka texten med OCR (textigenkänning) först, till exempel med ocrmypdf, och läs in den nya filen eller texten"
+        "skannad.pdf är ett PDF-dokument utan text (1 sida med bara bilder, troligen inskannade); tolka texten med OCR (textigenkänning) först, till exempel med ocrmypdf, och läs in den nya filen eller texten"
     );
     assert_eq!(scan_pdf(), read("tests/fixtures/parse/scan.pdf"));
 }

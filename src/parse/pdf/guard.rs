@@ -16,7 +16,7 @@ pub(crate) const MAX_NESTING: usize = 256;
 
 /// Largest inflated stream of PDF syntax (a page's content, an object
 /// stream) accepted; a page of text needs a few kilobytes.
-pub(crate) const MAX_STREAM_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_STREAM_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Most inflated bytes of PDF syntax accepted over all streams.
 pub(crate) const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;

@@ -272,6 +272,7 @@ fn read_blocks(
         }
         (Format::Pdf, decode::Input::Bytes(bytes)) => {
             let read = pdf::read(file, bytes)?;
+            warnings.extend(read.warnings);
             if read.dropped > 0 {
                 warnings.push(format!(
                     "{file}: {} rader sidhuvud, sidfot och sidnummer togs bort",

@@ -293,6 +293,15 @@ fn hostile_pdfs_get_a_clear_error_in_under_a_second() {
             "ser ut som ett PDF-dokument men kan inte läsas",
         ),
         (
+            "the first half of a generated PDF",
+            {
+                let (_, original) = generated().swap_remove(0);
+                let bytes = forbund::render::pdf::render(&original, PdfProfile::default()).unwrap();
+                bytes[..bytes.len() / 2].to_vec()
+            },
+            "filen är avkortad",
+        ),
+        (
             "a header and nothing else",
             b"%PDF-1.4".to_vec(),
             "ser ut som ett PDF-dokument men kan inte läsas",

@@ -27,6 +27,8 @@ pub(crate) struct PdfRead {
     pub case_number: Option<String>,
     /// Rows of page furniture dropped.
     pub dropped: usize,
+    /// Things worth telling the user (a file cut short, …).
+    pub warnings: Vec<String>,
 }
 
 /// Whether the bytes are a PDF: they start with `%PDF-`, or (as readers
@@ -79,6 +81,18 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<PdfRead, ParseError> {
         .iter()
         .flatten()
         .any(|line| line.text.chars().any(char::is_alphanumeric));
+    let cut_short = !ends_properly(bytes);
+    if cut_short && !has_text {
+        return Err(broken(
+            "filen är avkortad (slutmarkeringen %%EOF saknas) och ingen text kunde läsas; hämta eller spara filen på nytt".to_string(),
+        ));
+    }
+    let mut warnings = Vec::new();
+    if cut_short {
+        warnings.push(format!(
+            "{file}: PDF-filen verkar avkortad (slutmarkeringen %%EOF saknas); texten kan vara ofullständig"
+        ));
+    }
     if !has_text {
         return Err(ParseError::NoTextLayer {
             file: file.to_string(),
@@ -99,5 +113,12 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<PdfRead, ParseError> {
         blocks: read.blocks,
         case_number: read.case_number,
         dropped: laid.dropped + read.dropped,
+        warnings,
     })
+}
+
+/// Whether the file ends as a PDF does, with `%%EOF` in its last kilobyte.
+fn ends_properly(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
 }

@@ -1,6 +1,6 @@
 //! Telling formats apart by content, and turning text bytes into a string.
-//! A zip is Word; known binary formats (PDF, old .doc, RTF) get their own
-//! error; text is UTF-8 (with or without BOM), UTF-16 with a BOM, or —
+//! A zip is Word; `%PDF-` is PDF; known binary formats that cannot be read
+//! (old .doc, RTF) get their own error; text is UTF-8 (with or without BOM), UTF-16 with a BOM, or —
 //! for old Swedish files — Windows-1252, with a warning. NUL bytes and
 //! control characters mean binary data. A file whose content differs from
 //! its extension is read by its content, with a warning.
@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::ParseError;
 use super::docx::{self, MAX_DOCUMENT_BYTES};
+use super::pdf;
 
 /// Share of control characters above which bytes are not text.
 const MAX_CONTROL_SHARE: f64 = 0.01;
@@ -18,6 +19,8 @@ const MAX_CONTROL_SHARE: f64 = 0.01;
 pub(crate) enum Format {
     /// A Word package.
     Docx,
+    /// A PDF document.
+    Pdf,
     /// Markdown.
     Markdown,
     /// Plain or OCR'd text.
@@ -52,6 +55,14 @@ pub(crate) fn detect<'a>(
             ));
         }
         return Ok((Format::Docx, Input::Bytes(bytes)));
+    }
+    if pdf::is_pdf(bytes) {
+        if extension != "pdf" {
+            warnings.push(format!(
+                "{file} har filändelsen «.{extension}» men är ett PDF-dokument; läses som PDF"
+            ));
+        }
+        return Ok((Format::Pdf, Input::Bytes(bytes)));
     }
     if let Some(format) = known_binary(bytes) {
         return Err(ParseError::Unsupported {
@@ -101,9 +112,7 @@ fn extension(file: &str) -> String {
 
 /// Formats recognised by their first bytes that cannot be read.
 fn known_binary(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF") {
-        Some("ett PDF-dokument")
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         Some("ett äldre Word-dokument (.doc) eller ett lösenordsskyddat Office-dokument")
     } else if bytes.starts_with(b"{\\rtf") {
         Some("ett RTF-dokument")
@@ -285,8 +294,9 @@ mod tests {
         ));
         assert!(matches!(
             detect("a.docx", b"%PDF-1.7", &mut w),
-            Err(ParseError::Unsupported { .. })
+            Ok((Format::Pdf, Input::Bytes(_)))
         ));
+        assert!(w[0].contains("«.docx» men är ett PDF-dokument"), "{w:?}");
         assert!(matches!(
             detect("a.doc", &[0xD0, 0xCF, 0x11, 0xE0, 1], &mut w),
             Err(ParseError::Unsupported { .. })

@@ -1,10 +1,11 @@
-//! Existing documents (Word .docx, Markdown, plain or OCR'd text) → the
-//! [`Document`] model, so that a förbund's current förbundsordning can be
-//! compared, checked and read ([`crate::read`]).
+//! Existing documents (Word .docx, PDF with a text layer, Markdown, plain
+//! or OCR'd text) → the [`Document`] model, so that a förbund's current
+//! förbundsordning can be compared, checked and read ([`crate::read`]).
 //!
 //! The format is read from the content, not only the file name: a zip with
-//! `word/document.xml` is Word, text with Markdown headings or tables is
-//! Markdown, other text is plain text. Every reader produces the same
+//! `word/document.xml` is Word, a file starting `%PDF-` is PDF, text with
+//! Markdown headings or tables is Markdown, other text is plain text. Every
+//! reader produces the same
 //! intermediate blocks; `structure` then finds the title, the preamble and
 //! the sections, recognising the many § heading forms real
 //! förbundsordningar use. Bad input gets a [`ParseError`] in Swedish that
@@ -15,6 +16,7 @@ mod docx;
 mod furniture;
 mod headings;
 mod markdown;
+mod pdf;
 mod raw;
 mod structure;
 mod text;
@@ -41,7 +43,7 @@ pub struct Parsed {
 pub enum ParseError {
     /// The file has no bytes.
     #[error(
-        "{file} är tom (0 byte); väntade ett Word-dokument (.docx), Markdown (.md) eller text (.txt)"
+        "{file} är tom (0 byte); väntade ett Word-dokument (.docx), PDF (.pdf), Markdown (.md) eller text (.txt)"
     )]
     Empty {
         /// The file name.
@@ -61,7 +63,7 @@ pub enum ParseError {
         /// The file name.
         file: String,
     },
-    /// A known format that cannot be read (old .doc, PDF, RTF …).
+    /// A known format that cannot be read (old .doc, RTF …).
     #[error(
         "{file} är {format}, som inte kan läsas; spara dokumentet som Word (.docx) eller som text (.txt)"
     )]
@@ -111,6 +113,33 @@ pub enum ParseError {
         /// What the XML parser said.
         reason: String,
     },
+    /// A PDF the PDF reader cannot read.
+    #[error("{file} ser ut som ett PDF-dokument men kan inte läsas: {reason}")]
+    BadPdf {
+        /// The file name.
+        file: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A PDF that needs a password.
+    #[error(
+        "{file} är ett lösenordsskyddat PDF-dokument och kan inte läsas; spara en kopia utan lösenord och läs in den"
+    )]
+    EncryptedPdf {
+        /// The file name.
+        file: String,
+    },
+    /// A PDF whose pages are images only: a scan.
+    #[error(
+        "{file} är ett PDF-dokument utan text ({} med bara bilder, troligen inskannade); tolka texten med OCR (textigenkänning) först, till exempel med ocrmypdf, och läs in den nya filen eller texten",
+        page_count(*pages)
+    )]
+    NoTextLayer {
+        /// The file name.
+        file: String,
+        /// How many pages it has.
+        pages: usize,
+    },
     /// A förbundsordning without a single numbered paragraph.
     #[error(
         "{file}: inga paragrafer (§) hittades; en förbundsordning ska ha numrerade paragrafer som «1 § Förbundets namn»"
@@ -119,6 +148,15 @@ pub enum ParseError {
         /// The file name.
         file: String,
     },
+}
+
+/// "1 sida", "3 sidor".
+fn page_count(pages: usize) -> String {
+    if pages == 1 {
+        "1 sida".to_string()
+    } else {
+        format!("{pages} sidor")
+    }
 }
 
 /// Reads a document, guessing its kind: a förbundsordning when its title or
@@ -227,6 +265,21 @@ fn read_blocks(
                 author: read.author,
                 date: read.date,
                 case_number: None,
+            })
+        }
+        (Format::Pdf, decode::Input::Bytes(bytes)) => {
+            let read = pdf::read(file, bytes)?;
+            warnings.extend(read.warnings);
+            if read.dropped > 0 {
+                warnings.push(format!(
+                    "{file}: {} rader sidhuvud, sidfot och sidnummer togs bort",
+                    read.dropped
+                ));
+            }
+            Ok(Read {
+                blocks: read.blocks,
+                case_number: read.case_number,
+                ..Read::default()
             })
         }
         (Format::Markdown, decode::Input::Text(text)) => Ok(Read {

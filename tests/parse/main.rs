@@ -1,15 +1,19 @@
 //! Integration tests of `forbund::parse`: the reference förbundsordningar,
 //! every heading form, OCR-style text, broken and hostile files, round
-//! trips through the Markdown and Word renderers, and extraction.
+//! trips through the Markdown and Word renderers, Word files as Word shows
+//! them (automatic numbering, tables, tracked changes), PDF, and extraction.
 
 // Tests may panic on broken fixtures: that is how they fail.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod docx;
 mod extract;
+mod fixtures;
 mod forms;
 mod hostile;
+mod pdf;
 mod references;
+mod word;
 
 use std::path::PathBuf;
 

@@ -1,12 +1,18 @@
 //! Paragraphs and tables of the body → blocks: heading styles become
-//! headings, numbered paragraphs and typed list markers ("1.", "-") lists,
-//! the renderer's signature styles signature blocks, and a right-aligned
-//! header cell marks a numeric column.
+//! headings (with their automatic number, as Word shows it), a paragraph
+//! numbered "3 §" by Word's numbering a § heading, other numbered
+//! paragraphs and typed list markers ("1.", "-") lists, the renderer's
+//! signature styles signature blocks, and a right-aligned header cell
+//! marks a numeric column. A table whose rows start with § markers (a
+//! förbundsordning laid out one § per row, or number and text in two
+//! columns) is read as the paragraphs of its cells; any other table,
+//! such as a budget table inside a §, stays a table.
 
-use super::body::{Item, Para, TableAcc};
-use super::parts::{Numbering, StyleRole, Styles};
+use super::body::{Cell, Item, Para, TableAcc};
+use super::numbering::Numbering;
+use super::parts::{StyleRole, Styles};
 use crate::document::{Inline, Signature};
-use crate::parse::headings::is_heading_like;
+use crate::parse::headings::{self, is_heading_like};
 use crate::parse::raw::{Raw, clean_text, drop_prefix, raw_text};
 use crate::parse::text::list_marker;
 
@@ -21,7 +27,7 @@ pub(super) fn blocks(items: Vec<Item>, styles: &Styles, numbering: &Numbering) -
             out.push(Raw::List { ordered, items });
         }
     };
-    for item in items {
+    for item in unroll(items) {
         let para = match item {
             Item::Table(table) => {
                 flush(&mut list, &mut out);
@@ -38,7 +44,13 @@ pub(super) fn blocks(items: Vec<Item>, styles: &Styles, numbering: &Numbering) -
             continue;
         }
         signatures.finish(&mut out);
-        if text.trim().is_empty() {
+        let numbered = para.label.as_ref().is_some_and(|l| !l.bullet);
+        let paragraph_mark = para.label.as_ref().is_some_and(|l| l.text.contains('§'));
+        let shown = para.shown_text();
+        if (if paragraph_mark { &shown } else { &text })
+            .trim()
+            .is_empty()
+        {
             continue;
         }
         let role = para.style.as_deref().and_then(|s| styles.role(s));
@@ -51,9 +63,19 @@ pub(super) fn blocks(items: Vec<Item>, styles: &Styles, numbering: &Numbering) -
                 StyleRole::Title => 1,
                 StyleRole::Heading(n) => n.saturating_add(1),
             };
+            let text = if numbered { &shown } else { &text };
             out.push(Raw::Heading {
                 level,
-                text: clean_text(&text),
+                text: clean_text(text),
+            });
+            continue;
+        }
+        if paragraph_mark {
+            // "3 §" from Word's numbering: the paragraph is a § heading.
+            flush(&mut list, &mut out);
+            out.push(Raw::Paragraph {
+                text: para.shown_runs(),
+                hint: true,
             });
             continue;
         }
@@ -145,9 +167,14 @@ fn list_entry(
     text: &str,
     numbering: &Numbering,
 ) -> Option<(String, bool, Vec<Inline>)> {
-    if let Some(num_id) = para.num_id.as_deref().filter(|id| *id != "0") {
-        let ordered = numbering.ordered(num_id, para.level);
-        return Some((format!("num:{num_id}"), ordered, para.runs.clone()));
+    if let Some((num_id, level)) = para
+        .list
+        .as_ref()
+        .filter(|(num_id, level)| numbering.visible(num_id, *level))
+    {
+        let ordered = numbering.ordered(num_id, *level);
+        let key = format!("num:{}", numbering.abstract_id(num_id));
+        return Some((key, ordered, para.runs.clone()));
     }
     let trimmed = text.trim_start();
     let (ordered, rest) = list_marker(trimmed)?;
@@ -163,14 +190,55 @@ fn table_block(table: TableAcc) -> Raw {
     let mut rows = table.rows.into_iter().filter(|r| !r.is_empty());
     let first = rows.next().unwrap_or_default();
     let numeric = first.iter().map(|c| c.right.unwrap_or(false)).collect();
-    let header = first.into_iter().map(|c| c.text).collect();
-    let rows = rows
-        .map(|r| r.into_iter().map(|c| c.text).collect())
-        .collect();
+    let header = first.iter().map(Cell::text).collect();
+    let rows = rows.map(|r| r.iter().map(Cell::text).collect()).collect();
     Raw::Table {
         header,
         rows,
         numeric,
         header_block,
     }
+}
+
+/// The items with every section table replaced by its cells' contents,
+/// row by row.
+fn unroll(items: Vec<Item>) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Item::Table(table) if is_section_table(&table) => {
+                for cell in table.rows.into_iter().flatten() {
+                    out.extend(cell.items);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A table holding §§: at least two rows whose first cell starts with a §
+/// marker, and no other column doing the same (a jämförelsetabell, with
+/// §§ in both columns, stays a table).
+fn is_section_table(table: &TableAcc) -> bool {
+    let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let marked = |column: usize| {
+        let cells = table.rows.iter().filter_map(|row| row.get(column));
+        cells.filter(|cell| starts_with_mark(cell)).count()
+    };
+    marked(0) >= 2 && (1..width).all(|column| marked(column) < 2)
+}
+
+/// Whether a cell's first paragraph with text is a § heading.
+fn starts_with_mark(cell: &Cell) -> bool {
+    let first = cell.items.iter().find_map(|item| match item {
+        Item::Para(para) => {
+            let text = clean_text(&para.shown_text());
+            (!text.is_empty()).then_some(Some(text))
+        }
+        Item::Table(_) => Some(None),
+    });
+    first
+        .flatten()
+        .is_some_and(|text| headings::line_mark(&text, false).is_some())
 }

@@ -4,10 +4,13 @@
 //! `word/document.xml`, `word/styles.xml`, `word/numbering.xml`,
 //! `docProps/core.xml` — each refused when its declared size is too large
 //! and cut off when more bytes come out than declared, so a zip bomb costs
-//! neither memory nor time.
+//! neither memory nor time. Headers, footers, footnotes and comments live
+//! in parts of their own and are never read as body text; unaccepted
+//! tracked changes and comments in the body are counted and reported.
 
 mod blocks;
 mod body;
+mod numbering;
 mod parts;
 
 use std::io::{Cursor, Read};
@@ -56,7 +59,8 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<DocxRead, ParseError> {
     let numbering = read_part(file, &mut archive, "word/numbering.xml", MAX_PART_BYTES)?;
     let core = read_part(file, &mut archive, "docProps/core.xml", MAX_PART_BYTES)?;
     let styles = styles.map(|s| parts::styles(&s)).unwrap_or_default();
-    let numbering = numbering.map(|n| parts::numbering(&n)).unwrap_or_default();
+    let mut numbering = numbering.map(|n| numbering::read(&n)).unwrap_or_default();
+    numbering.link_styles(styles.numbering_styles());
     let body = body::read(&document, &styles, &numbering).map_err(|reason| ParseError::BadXml {
         file: file.to_string(),
         part: "word/document.xml".to_string(),
@@ -64,11 +68,8 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<DocxRead, ParseError> {
     })?;
     let properties = core.map(|c| parts::core(&c)).unwrap_or_default();
     let mut warnings = Vec::new();
-    if body.deleted_runs > 0 {
-        warnings.push(format!(
-            "{file}: {} spårade borttagningar (ändringsmarkeringar) hoppades över; infogad text togs med",
-            body.deleted_runs
-        ));
+    if let Some(warning) = review_warning(file, &body) {
+        warnings.push(warning);
     }
     Ok(DocxRead {
         blocks: body.blocks,
@@ -77,6 +78,37 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<DocxRead, ParseError> {
         date: properties.created,
         warnings,
     })
+}
+
+/// What the user is told about unaccepted tracked changes and comments.
+fn review_warning(file: &str, body: &body::Body) -> Option<String> {
+    let changes = match body.changes {
+        0 => None,
+        1 => Some("1 spårad ändring som inte har godkänts".to_string()),
+        n => Some(format!("{n} spårade ändringar som inte har godkänts")),
+    };
+    let comments = match body.comments {
+        0 => None,
+        1 => Some("1 kommentar".to_string()),
+        n => Some(format!("{n} kommentarer")),
+    };
+    let found = match (changes, comments) {
+        (Some(c), Some(k)) => format!("{c} och {k}"),
+        (Some(c), None) => c,
+        (None, Some(k)) => k,
+        (None, None) => return None,
+    };
+    let how = if body.changes > 0 {
+        "; texten lästes som om alla ändringar godkänts (text i spårade borttagningar hoppades över, infogad text togs med)"
+    } else {
+        ""
+    };
+    let comments = if body.comments > 0 {
+        "; kommentarerna är inte en del av texten"
+    } else {
+        ""
+    };
+    Some(format!("{file}: dokumentet har {found}{how}{comments}"))
 }
 
 /// Opens the archive, refusing one that is broken or absurdly large.

@@ -1,8 +1,8 @@
 //! The small parts of a Word package: styles (which style ids are
-//! headings, also in a Swedish Word where "Heading 1" is "Rubrik1"),
-//! numbering (which lists are numbered and which bulleted), and the
-//! document properties (title, creator, date). A part that cannot be read
-//! is ignored: the body still reads without it.
+//! headings, also in a Swedish Word where "Heading 1" is "Rubrik1", and
+//! which put their paragraphs in a numbered list) and the document
+//! properties (title, creator, date). A part that cannot be read is
+//! ignored: the body still reads without it.
 
 use std::collections::HashMap;
 
@@ -32,6 +32,22 @@ struct Style {
     name: String,
     based_on: Option<String>,
     outline: Option<u8>,
+    /// A numbering style (`w:type="numbering"`) rather than a paragraph style.
+    numbering_style: bool,
+    /// `w:numPr/w:numId` in its paragraph properties.
+    num_id: Option<String>,
+    /// `w:numPr/w:ilvl` in its paragraph properties.
+    level: Option<u8>,
+}
+
+/// The list a style puts its paragraphs in: `w:numId` and, when the style
+/// says, the level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StyleList {
+    /// The list (`w:numId`); "0" switches numbering off.
+    pub num_id: String,
+    /// The level (`w:ilvl`), when the style gives one.
+    pub level: Option<u8>,
 }
 
 impl Styles {
@@ -53,6 +69,34 @@ impl Styles {
         }
         None
     }
+
+    /// The list a paragraph style puts its paragraphs in, following
+    /// `basedOn`: the nearest style with a `w:numId`.
+    pub(crate) fn list(&self, id: &str) -> Option<StyleList> {
+        let mut current = self.styles.get(id)?;
+        let mut level = None;
+        for _ in 0..MAX_STYLE_DEPTH {
+            level = level.or(current.level);
+            if let Some(num_id) = &current.num_id {
+                return Some(StyleList {
+                    num_id: num_id.clone(),
+                    level,
+                });
+            }
+            current = self.styles.get(current.based_on.as_ref()?)?;
+        }
+        None
+    }
+
+    /// Numbering styles and their lists (style id → `w:numId`), which
+    /// `w:numStyleLink` in `numbering.xml` refers to.
+    pub(crate) fn numbering_styles(&self) -> HashMap<String, String> {
+        self.styles
+            .iter()
+            .filter(|(_, s)| s.numbering_style)
+            .filter_map(|(id, s)| Some((id.clone(), s.num_id.clone()?)))
+            .collect()
+    }
 }
 
 /// "Title", "Rubrik", "heading 2", "Heading2", "Rubrik2" → a role.
@@ -68,24 +112,6 @@ fn role_from_name(name: &str) -> Option<StyleRole> {
     (1..=9)
         .contains(&level)
         .then_some(StyleRole::Heading(level))
-}
-
-/// Whether each list (`w:numId`, level) is numbered rather than bulleted.
-#[derive(Debug, Default)]
-pub(crate) struct Numbering {
-    abstract_formats: HashMap<(String, u8), bool>,
-    nums: HashMap<String, String>,
-}
-
-impl Numbering {
-    /// Whether the list `num_id` at `level` is numbered; bulleted when unknown.
-    pub(crate) fn ordered(&self, num_id: &str, level: u8) -> bool {
-        self.nums
-            .get(num_id)
-            .and_then(|abstract_id| self.abstract_formats.get(&(abstract_id.clone(), level)))
-            .copied()
-            .unwrap_or(false)
-    }
 }
 
 /// Document properties from `docProps/core.xml`.
@@ -105,7 +131,20 @@ pub(crate) fn styles(xml: &[u8]) -> Styles {
     let mut current: Option<(String, Style)> = None;
     walk(xml, |event, start| match (event, start) {
         (Tag::Open | Tag::Empty, Some(e)) => match local(e).as_slice() {
-            b"style" => current = attr(e, b"styleId").map(|id| (id, Style::default())),
+            b"style" => {
+                let numbering_style = attr(e, b"type").as_deref() == Some("numbering");
+                current = attr(e, b"styleId").map(|id| {
+                    let style = Style {
+                        numbering_style,
+                        ..Style::default()
+                    };
+                    (id, style)
+                });
+            }
+            b"numId" => set(&mut current, |s| s.num_id = attr(e, b"val")),
+            b"ilvl" => set(&mut current, |s| {
+                s.level = attr(e, b"val").and_then(|v| v.parse().ok());
+            }),
             b"name" => set(&mut current, |s| {
                 s.name = attr(e, b"val").unwrap_or_default()
             }),
@@ -129,40 +168,6 @@ fn set(current: &mut Option<(String, Style)>, change: impl FnOnce(&mut Style)) {
     if let Some((_, style)) = current {
         change(style);
     }
-}
-
-/// Reads `word/numbering.xml`.
-pub(crate) fn numbering(xml: &[u8]) -> Numbering {
-    let mut numbering = Numbering::default();
-    let mut abstract_id: Option<String> = None;
-    let mut level: u8 = 0;
-    let mut num_id: Option<String> = None;
-    walk(xml, |event, start| match (event, start) {
-        (Tag::Open | Tag::Empty, Some(e)) => match local(e).as_slice() {
-            b"abstractNum" => abstract_id = attr(e, b"abstractNumId"),
-            b"lvl" => level = attr(e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0),
-            b"numFmt" => {
-                if let Some(id) = &abstract_id {
-                    let format = attr(e, b"val").unwrap_or_default();
-                    let ordered = !matches!(format.as_str(), "bullet" | "none" | "");
-                    numbering
-                        .abstract_formats
-                        .insert((id.clone(), level), ordered);
-                }
-            }
-            b"num" => num_id = attr(e, b"numId"),
-            b"abstractNumId" => {
-                if let (Some(num), Some(value)) = (&num_id, attr(e, b"val")) {
-                    numbering.nums.insert(num.clone(), value);
-                }
-            }
-            _ => {}
-        },
-        (Tag::Close(name), _) if name == b"abstractNum" => abstract_id = None,
-        (Tag::Close(name), _) if name == b"num" => num_id = None,
-        _ => {}
-    });
-    numbering
 }
 
 /// Reads `docProps/core.xml`.
@@ -227,7 +232,7 @@ pub(crate) enum Tag {
 
 /// Calls `visit` for every element of `xml`; stops quietly at the first
 /// XML error (the part is then read as far as it goes).
-fn walk(xml: &[u8], mut visit: impl FnMut(Tag, Option<&BytesStart<'_>>)) {
+pub(crate) fn walk(xml: &[u8], mut visit: impl FnMut(Tag, Option<&BytesStart<'_>>)) {
     let mut reader = Reader::from_reader(xml);
     let mut buffer = Vec::new();
     loop {
@@ -281,14 +286,26 @@ mod tests {
     }
 
     #[test]
-    fn numbered_and_bulleted_lists() {
-        let numbering = numbering(
-            br#"<w:numbering xmlns:w="x"><w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
-            <w:num w:numId="2"><w:abstractNumId w:val="5"/></w:num></w:numbering>"#,
+    fn lists_through_the_style_chain() {
+        let styles = styles(
+            br#"<w:styles xmlns:w="x"><w:style w:styleId="Para"><w:name w:val="Para"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+            <w:style w:styleId="Egen"><w:name w:val="Egen"/><w:basedOn w:val="Para"/></w:style>
+            <w:style w:styleId="Av"><w:name w:val="Av"/><w:basedOn w:val="Para"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style>
+            <w:style w:type="numbering" w:styleId="Lista"><w:name w:val="Lista"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:styles>"#,
         );
-        assert!(numbering.ordered("2", 0));
-        assert!(!numbering.ordered("2", 1));
-        assert!(!numbering.ordered("9", 0));
+        let list = |num: &str, level| {
+            Some(StyleList {
+                num_id: num.into(),
+                level,
+            })
+        };
+        assert_eq!(styles.list("Egen"), list("7", Some(1)));
+        assert_eq!(styles.list("Av"), list("0", None));
+        assert_eq!(styles.list("Saknas"), None);
+        assert_eq!(
+            styles.numbering_styles(),
+            HashMap::from([("Lista".to_string(), "3".to_string())])
+        );
     }
 
     #[test]

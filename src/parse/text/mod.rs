@@ -285,7 +285,7 @@ fn markdown_heading_level(line: &str) -> Option<u8> {
 /// Joins a line to the text before it, undoing a hyphenation at the line
 /// break ("rehabiliterings-" + "insatser") but keeping the hyphen of a
 /// shared compound part ("hälso-" + "och sjukvård").
-fn join_line(text: &mut String, line: &str) {
+pub(crate) fn join_line(text: &mut String, line: &str) {
     if text.is_empty() {
         text.push_str(line);
         return;

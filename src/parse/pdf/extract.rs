@@ -1,0 +1,165 @@
+//! The text lines of each page, by the `pdf_oxide` library, with their
+//! positions. The library runs on a thread of its own with a large stack,
+//! behind `catch_unwind` and a time limit, so that a PDF it cannot cope
+//! with gives an error instead of a panic message, a crash or a hang;
+//! its panics are kept off standard error. Lines marked as artifacts in a
+//! tagged PDF (running headers and footers, page numbers) are left out.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Most pages read; a förbundsordning has a handful.
+pub(crate) const MAX_PAGES: usize = 500;
+
+/// How long the library may take before the file is given up.
+const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+/// Stack of the library's thread: its parser recurses on nesting.
+const STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// The name of the library's thread, whose panics are not printed.
+const THREAD_NAME: &str = "forbund-pdf";
+
+/// One line of text on a page, in PDF points from the bottom left.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    /// Its text, words joined by single spaces.
+    pub text: String,
+    /// Left edge.
+    pub left: f32,
+    /// Right edge.
+    pub right: f32,
+    /// Bottom edge.
+    pub bottom: f32,
+    /// Height (about the font size).
+    pub height: f32,
+}
+
+/// Why the library could not read the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// It needs a password.
+    Encrypted,
+    /// More pages than [`MAX_PAGES`].
+    TooManyPages(usize),
+    /// It took longer than [`TIME_LIMIT`].
+    TimedOut,
+    /// The library gave up, with its reason (in English).
+    Broken(String),
+}
+
+/// The lines of every page, top to bottom.
+pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Vec<Line>>, Failure> {
+    let owned = bytes.to_vec();
+    isolated(move || read(owned))?
+}
+
+fn read(bytes: Vec<u8>) -> Result<Vec<Vec<Line>>, Failure> {
+    let document = pdf_oxide::PdfDocument::from_bytes(bytes).map_err(failure)?;
+    let count = document.page_count().map_err(failure)?;
+    if count > MAX_PAGES {
+        return Err(Failure::TooManyPages(count));
+    }
+    (0..count)
+        .map(|page| {
+            let lines = document
+                .extract_text_lines_with_thresholds_no_artifacts(page, None, None, None)
+                .map_err(failure)?;
+            Ok(lines
+                .into_iter()
+                .map(|line| Line {
+                    text: line.text,
+                    left: line.bbox.x,
+                    right: line.bbox.x + line.bbox.width,
+                    bottom: line.bbox.y,
+                    height: line.bbox.height,
+                })
+                .collect())
+        })
+        .collect()
+}
+
+fn failure(error: pdf_oxide::Error) -> Failure {
+    match error {
+        pdf_oxide::Error::EncryptedPdf => Failure::Encrypted,
+        other => Failure::Broken(other.to_string()),
+    }
+}
+
+/// Runs `work` on the library's thread; a panic or a timeout is a failure.
+fn isolated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Failure> {
+    silence_panics();
+    let (sender, receiver) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name(THREAD_NAME.to_string())
+        .stack_size(STACK_BYTES)
+        .spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(work));
+            // The receiver is gone only when the caller gave up waiting.
+            let _ = sender.send(result);
+        });
+    if let Err(error) = spawned {
+        return Err(Failure::Broken(error.to_string()));
+    }
+    match receiver.recv_timeout(TIME_LIMIT) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(panic)) => Err(Failure::Broken(panic_message(panic.as_ref()))),
+        // A thread that does not finish is left behind: Rust cannot stop
+        // it, and the caller must not wait for it.
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::TimedOut),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(Failure::Broken("tolkningen avbröts".to_string()))
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned());
+    format!(
+        "PDF-läsaren stötte på ett internt fel ({})",
+        text.unwrap_or_else(|| "okänt".to_string())
+    )
+}
+
+/// Keeps panics on the library's thread off standard error, once per
+/// process; panics elsewhere are reported as before.
+fn silence_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(THREAD_NAME) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_library_is_a_failure_not_a_crash() {
+        let result: Result<(), Failure> = isolated(|| panic!("boom"));
+        assert_eq!(
+            result,
+            Err(Failure::Broken(
+                "PDF-läsaren stötte på ett internt fel (boom)".to_string()
+            ))
+        );
+    }
+
+    #[test]
+    fn garbage_is_broken() {
+        assert!(matches!(
+            pages(b"%PDF-1.7\nnothing else"),
+            Err(Failure::Broken(_))
+        ));
+    }
+}

@@ -47,7 +47,7 @@ pub enum DocArg {
 /// Arguments of `forbund check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Descriptions (.json), documents (.md, .txt, .docx) and folders of them
+    /// Descriptions (.json), documents (.md, .txt, .docx, .pdf) and folders of them
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output format
@@ -249,7 +249,7 @@ fn folder_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let chosen = folder_selection(&names);
     if chosen.is_empty() {
         super::note(&format!(
-            "{}: inga beskrivningar eller dokument (.json, .md, .txt, .docx) att kontrollera",
+            "{}: inga beskrivningar eller dokument (.json, .md, .txt, .docx, .pdf) att kontrollera",
             dir.display()
         ));
     }

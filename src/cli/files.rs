@@ -32,7 +32,7 @@ impl Expected {
     fn noun(self) -> &'static str {
         match self {
             Expected::Description => "en beskrivning (.json)",
-            Expected::Document => "ett dokument (.md, .txt eller .docx)",
+            Expected::Document => "ett dokument (.md, .txt, .docx eller .pdf)",
         }
     }
 }

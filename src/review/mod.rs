@@ -185,7 +185,7 @@ pub fn check_loaded(loaded: &Loaded, options: &Options<'_>) -> Vec<Report> {
 /// PDF. HTML is not read. `names` are file names; the chosen ones come back
 /// sorted.
 pub fn folder_selection(names: &[String]) -> Vec<String> {
-    const PREFERENCE: [&str; 4] = ["json", "md", "txt", "docx"];
+    const PREFERENCE: [&str; 5] = ["json", "md", "txt", "docx", "pdf"];
     let rank_of = |name: &str| {
         let extension = name.rsplit_once('.').map(|(_, e)| e.to_lowercase())?;
         PREFERENCE.iter().position(|p| *p == extension)

@@ -402,3 +402,35 @@ fn errors_name_the_kind_of_file_expected() {
         .unwrap();
     assert!(String::from_utf8_lossy(&output.stderr).contains("FIL-SAKNAS"));
 }
+
+#[test]
+fn a_folder_of_pdfs_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pdf");
+    let generate = forbund_in(&root())
+        .args([
+            "generate",
+            "samples/stockholm.json",
+            "--doc",
+            "forbundsordning",
+            "--format",
+            "pdf",
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(generate.status.success(), "{}", transcript(&generate));
+    let output = forbund_in(&root())
+        .args(["check", "--format", "json"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        transcript(&output)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("forbundsordning.pdf"), "{text}");
+}

@@ -121,15 +121,23 @@ pub fn number(word: &str) -> Option<u32> {
 /// The alternation matching a count in words or digits, for patterns.
 pub const NUMBER: &str = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)";
 
+// Word edges next to ASCII letters and digits are written `(?-u:\b)`: the
+// regex crate's DFA cannot evaluate a Unicode `\b` on non-ASCII text, so
+// every Swedish sentence would go to the much slower backtracker. Where the
+// pattern's own character at the edge is an ASCII letter or digit, the
+// ASCII edge is the same edge (it differs only when a non-ASCII letter
+// touches it, which no Swedish word does at these places). Edges next to
+// å, ä or ö stay Unicode `\b`.
 static DATE_LONG: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b",
+        r"(?i)(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})(?-u:\b)",
     )
 });
-static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+static DATE_ISO: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)"));
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
+        r"(?i)(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?-u:\b)",
     )
 });
 
@@ -257,7 +265,7 @@ pub struct Share {
 
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)(\bhälften\b|\bhalva\b|½|¼|¾|\b(?:en|ett)\s+fjärde\s*del(?:en)?\b|\b(?:en|ett)\s+tredje\s*del(?:en)?\b|\btre\s+fjärdedelar\b|\btvå\s+tredjedelar\b|\b\d+\s*/\s*\d+\b|\b\d+(?:,\d+)?\s*(?:%|procent\b))",
+        r"(?i)((?-u:\b)hälften(?-u:\b)|(?-u:\b)halva(?-u:\b)|½|¼|¾|(?-u:\b)(?:en|ett)\s+fjärde\s*del(?:en)?(?-u:\b)|(?-u:\b)(?:en|ett)\s+tredje\s*del(?:en)?(?-u:\b)|(?-u:\b)tre\s+fjärdedelar(?-u:\b)|(?-u:\b)två\s+tredjedelar(?-u:\b)|(?-u:\b)\d+\s*/\s*\d+(?-u:\b)|(?-u:\b)\d+(?:,\d+)?\s*(?:%|procent(?-u:\b)))",
     )
 });
 

@@ -13,19 +13,19 @@ use crate::read::lexicon::pattern;
 /// "allmän försäkringskassa", "Försäkringskassan i … län" (before 2005).
 pub static FK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i:\b(?:den\s+)?allmänn?a?\s+försäkringskass\w*)|\bFörsäkringskassan\s+i\s+\p{Lu}\p{L}*\s+län\b",
+        r"(?i:(?-u:\b)(?:den\s+)?allmänn?a?\s+försäkringskass\w*)|(?-u:\b)Försäkringskassan\s+i\s+\p{Lu}\p{L}*\s+län(?-u:\b)",
     )
 });
 
 /// "länsarbetsnämnd" (before 2008).
-pub static AF: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blänsarbetsnämnd\w*"));
+pub static AF: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)(?-u:\b)länsarbetsnämnd\w*"));
 
 /// "landsting" in any form (a region since 2019).
-pub static REGION: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\blandsting\w*"));
+pub static REGION: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)(?-u:\b)landsting\w*"));
 
 /// "Sveriges Kommuner och Landsting", "SKL" (SKR since 2019).
 pub static SKL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i:sveriges\s+kommuner\s+och\s+landsting\w*)(?:\s*\(SKL\))?|\bSKL\b")
+    pattern(r"(?i:sveriges\s+kommuner\s+och\s+landsting\w*)(?:\s*\(SKL\))?|(?-u:\b)SKL(?-u:\b)")
 });
 
 /// "kommunallagen (1991:900)" (replaced by (2017:725) in 2018).
@@ -41,4 +41,4 @@ pub static LONG_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "skall" (style: "ska").
-pub static SKALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[Ss]kall\b"));
+pub static SKALL: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?-u:\b)[Ss]kall(?-u:\b)"));

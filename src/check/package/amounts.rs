@@ -11,7 +11,7 @@ use crate::read::lexicon::{self as text, normalise, pattern};
 use crate::read::reading::Reading;
 
 const AMOUNT: &str =
-    r"(\d{1,3}(?:[ \u{a0}]\d{3})+|\d+(?:,\d+)?)\s*(miljoner|miljon|mnkr|mkr|kronor|kr)\b";
+    r"(\d{1,3}(?:[ \u{a0}]\d{3})+|\d+(?:,\d+)?)\s*(miljoner|miljon|mnkr|mkr|kronor|kr)(?-u:\b)";
 
 /// An amount in kronor from its digits and unit.
 pub fn kronor(digits: &str, unit: &str) -> Option<u64> {
@@ -41,12 +41,12 @@ static AMOUNT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?i)\bför\s+(?:år\s+)?(\d{{4}})\s+beräknas\s+till\s+(?:ca\s+)?{AMOUNT}"
+        r"(?i)(?-u:\b)för\s+(?:år\s+)?(\d{{4}})\s+beräknas\s+till\s+(?:ca\s+)?{AMOUNT}"
     ))
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(20\d\d)\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?-u:\b)(20\d\d)(?-u:\b)"));
 static SHARE_OF: LazyLock<Regex> =
-    LazyLock::new(|| pattern(&format!(r"(?i)\bvarav\s+\S+\s+andel\s+är\s+{AMOUNT}")));
+    LazyLock::new(|| pattern(&format!(r"(?i)(?-u:\b)varav\s+\S+\s+andel\s+är\s+{AMOUNT}")));
 
 /// The amounts of one kind in a document.
 pub(crate) fn amounts(view: &Reading<'_>, what: Amounts) -> Vec<Read<(i32, u64)>> {

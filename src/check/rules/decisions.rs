@@ -166,7 +166,7 @@ fn appointed(view: &PackageView<'_>, member: &str) -> Option<(u32, u32)> {
 
 static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?i)\butse\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+och\s+({NUMBER})\s+ersättare"
+        r"(?i)(?-u:\b)utse\s+({NUMBER})\s+(?:ordinarie\s+)?ledam\w*\s+och\s+({NUMBER})\s+ersättare"
     ))
 });
 

@@ -62,7 +62,7 @@ pub struct Terms {
 }
 
 static YEARS: LazyLock<Regex> =
-    LazyLock::new(|| pattern(&format!(r"(?i)\bför\s+({NUMBER})\s+år\b")));
+    LazyLock::new(|| pattern(&format!(r"(?i)(?-u:\b)för\s+({NUMBER})\s+år(?-u:\b)")));
 
 /// The terms of `whose`, read paragraph by paragraph: a paragraph that
 /// mentions revisors is about theirs, one that mentions ledamöter about the
@@ -176,7 +176,7 @@ pub struct NoticePeriod {
 }
 
 static NOTICE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(&format!(r"(?i)\b({NUMBER})\s+(år|månader)\b")));
+    LazyLock::new(|| pattern(&format!(r"(?i)\b({NUMBER})\s+(år|månader)(?-u:\b)")));
 
 /// The notice period for leaving, if stated.
 pub fn notice_period(view: &Reading<'_>) -> Option<NoticePeriod> {

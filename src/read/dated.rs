@@ -69,15 +69,19 @@ fn read_era(view: &Reading<'_>) -> Option<Era> {
     if own.year() >= 1990 {
         return Some(Era::Year(own.year()));
     }
-    let texts = std::iter::once(view.preamble.as_str())
-        .chain(view.sections.iter().map(|s| s.text.as_str()));
-    let stated = texts
-        .flat_map(crate::read::lexicon::sentences)
-        .filter(|s| {
-            let t = fold(s);
+    let preamble: Vec<(&str, String)> = crate::read::lexicon::sentences(&view.preamble)
+        .into_iter()
+        .map(|s| (s, fold(s)))
+        .collect();
+    let sentences = preamble
+        .iter()
+        .map(|(s, t)| (*s, t.as_str()))
+        .chain(view.folded_sentences().map(|(_, s, t)| (s, t)));
+    let stated = sentences
+        .filter(|(_, t)| {
             DATING.iter().any(|w| t.contains(w)) && !t.contains("lag (") && !t.contains("lagen (")
         })
-        .filter_map(|s| {
+        .filter_map(|(s, _)| {
             dates(s)
                 .into_iter()
                 .map(|(d, _)| d.year())

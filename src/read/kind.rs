@@ -7,13 +7,22 @@ use crate::read::lexicon::fold;
 
 /// The kind of document a title and body suggest.
 pub fn guess_kind(title: &str, body: &str) -> Option<DocumentKind> {
+    guess_kind_lazily(title, || body.to_string())
+}
+
+/// The kind of document a title suggests, or else its body, which is only
+/// asked for when the title does not say.
+pub fn guess_kind_lazily(title: &str, body: impl FnOnce() -> String) -> Option<DocumentKind> {
     let title = fold(title);
-    let body = fold(body);
     if title.contains("forbundsordning") {
-        Some(DocumentKind::Forbundsordning)
-    } else if title.contains("avsiktsforklaring") {
-        Some(DocumentKind::Avsiktsforklaring)
-    } else if title.contains("tjansteutlatande")
+        return Some(DocumentKind::Forbundsordning);
+    }
+    if title.contains("avsiktsforklaring") {
+        return Some(DocumentKind::Avsiktsforklaring);
+    }
+    // Only when the title does not say: the body, folded once.
+    let body = fold(&body());
+    if title.contains("tjansteutlatande")
         || body.contains("tjansteutlatande")
         || body.contains("forslag till beslut")
     {

@@ -126,7 +126,7 @@ pub fn read_document(
     // The checker reads the body too ("Förslag till beslut" makes a
     // tjänsteutlåtande); it decides when the title does not.
     let document = &parsed.document;
-    match crate::read::guess_kind(&document.title, &document.all_text()) {
+    match crate::read::kind::guess_kind_lazily(&document.title, || document.all_text()) {
         None => Err(unreadable(UNKNOWN_KIND.to_string())),
         Some(guess) if guess != document.kind => parse(Some(guess)),
         Some(_) => Ok(parsed),

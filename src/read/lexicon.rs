@@ -73,13 +73,15 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for line in text.lines() {
         let mut start = 0;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        for (i, &(at, c)) in chars.iter().enumerate() {
-            if !matches!(c, '.' | '!' | '?') {
+        // Only the bytes of ".", "!" and "?" are looked at; they are ASCII,
+        // so they never occur inside a multi-byte character.
+        for (at, byte) in line.bytes().enumerate() {
+            if !matches!(byte, b'.' | b'!' | b'?') {
                 continue;
             }
-            let next = chars.get(i + 1).map(|p| p.1);
-            let after = chars.get(i + 2).map(|p| p.1);
+            let c = char::from(byte);
+            let mut following = line[at + 1..].chars();
+            let (next, after) = (following.next(), following.next());
             let ends = match (next, after) {
                 (None, _) => true,
                 (Some(' '), Some(a)) => a.is_uppercase() || a == '-' || a == '–',
@@ -463,5 +465,16 @@ mod tests {
             .map(|(d, _)| d)
             .collect();
         assert!(found.is_empty());
+    }
+
+    proptest::proptest! {
+        /// Splitting into sentences loses and adds nothing but spacing,
+        /// whatever the text (multi-byte letters next to full stops too).
+        #[test]
+        fn sentences_keep_every_character(text in "[a-zåäöA-ZÅÄÖ .!?\n–-]{0,80}") {
+            let joined: String = sentences(&text).concat().split_whitespace().collect();
+            let original: String = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(joined, original);
+        }
     }
 }

@@ -100,11 +100,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let mut loose: Vec<Loaded> = Vec::new();
     for path in &args.files {
         if !path.is_dir() {
-            match check_one(path, kind, &options) {
-                Ok((loaded, reports)) => {
-                    print_warnings(&loaded);
-                    sink.add(reports)?;
-                    loose.push(loaded);
+            match check_one(path, kind, &options, true, args.format) {
+                Ok(done) => {
+                    print_warnings(&done.warnings);
+                    sink.add_done(done.reports, done.texts)?;
+                    loose.extend(done.loaded);
                 }
                 Err(findings) => {
                     unusable = true;
@@ -119,14 +119,15 @@ pub fn run(args: &Args) -> Result<Outcome> {
         let files = folder_files(path)?;
         let mut kinds: Vec<(PathBuf, DocumentKind)> = Vec::new();
         for batch in files.chunks(BATCH) {
-            for (file, checked) in batch.iter().zip(check_in_parallel(batch, kind, &options)) {
+            let checked = check_in_parallel(batch, kind, &options, args.format);
+            for (file, checked) in batch.iter().zip(checked) {
                 match checked {
-                    Ok((loaded, reports)) => {
-                        print_warnings(&loaded);
-                        if let Loaded::Document { document, .. } = &loaded {
-                            kinds.push((file.clone(), document.kind));
+                    Ok(done) => {
+                        print_warnings(&done.warnings);
+                        if let Some(kind) = done.kind {
+                            kinds.push((file.clone(), kind));
                         }
-                        sink.add(reports)?;
+                        sink.add_done(done.reports, done.texts)?;
                     }
                     Err(findings) => {
                         unusable = true;
@@ -182,6 +183,21 @@ impl Sink {
         }
     }
 
+    /// Reports checked elsewhere, with their text already rendered when
+    /// the output is for people.
+    fn add_done(&mut self, reports: Vec<Report>, texts: Vec<String>) -> Result<()> {
+        if self.format != Format::Human || texts.len() != reports.len() {
+            return self.add(reports);
+        }
+        for (report, text) in reports.iter().zip(texts) {
+            self.blocking |= report.has_blocking();
+            self.summary.add(report);
+            self.printed += 1;
+            super::print(&text)?;
+        }
+        Ok(())
+    }
+
     fn add(&mut self, reports: Vec<Report>) -> Result<()> {
         for report in reports {
             self.blocking |= report.has_blocking();
@@ -224,11 +240,9 @@ impl Sink {
     }
 }
 
-fn print_warnings(loaded: &Loaded) {
-    if let Loaded::Document { warnings, .. } = loaded {
-        for warning in warnings {
-            super::note(&format!("varning: {warning}"));
-        }
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
+        super::note(&format!("varning: {warning}"));
     }
 }
 
@@ -256,15 +270,56 @@ fn folder_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(chosen.into_iter().map(|name| dir.join(name)).collect())
 }
 
-/// A file read and checked: what was read and its reports, or why it
-/// could not be read.
-type Checked = std::result::Result<(Loaded, Vec<Report>), Vec<Finding>>;
+/// A file read and checked, reduced by the worker that did it to what the
+/// rest of the command needs, so that the printing thread neither renders
+/// nor frees the documents.
+struct Done {
+    /// What was read, when it is kept (loose files, for `--package`).
+    loaded: Option<Loaded>,
+    /// The document's kind, for the package check of a folder.
+    kind: Option<DocumentKind>,
+    /// Warnings from reading it.
+    warnings: Vec<String>,
+    /// Its reports.
+    reports: Vec<Report>,
+    /// The reports as text, when the output is for people.
+    texts: Vec<String>,
+}
+
+/// A file read and checked, or why it could not be read.
+type Checked = std::result::Result<Done, Vec<Finding>>;
 
 /// Reads and checks one file.
-fn check_one(path: &Path, kind: Option<DocumentKind>, options: &Options<'_>) -> Checked {
+fn check_one(
+    path: &Path,
+    kind: Option<DocumentKind>,
+    options: &Options<'_>,
+    keep: bool,
+    format: Format,
+) -> Checked {
     let loaded = load_file(path, kind)?;
     let reports = check_loaded(&loaded, options);
-    Ok((loaded, reports))
+    let texts = if format == Format::Human {
+        reports
+            .iter()
+            .map(forbund::check::report::human::render_report)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (document_kind, warnings) = match &loaded {
+        Loaded::Document {
+            document, warnings, ..
+        } => (Some(document.kind), warnings.clone()),
+        Loaded::Description { .. } => (None, Vec::new()),
+    };
+    Ok(Done {
+        loaded: keep.then_some(loaded),
+        kind: document_kind,
+        warnings,
+        reports,
+        texts,
+    })
 }
 
 /// Checks files on every core; the results come back in the files' order,
@@ -273,6 +328,7 @@ fn check_in_parallel(
     files: &[PathBuf],
     kind: Option<DocumentKind>,
     options: &Options<'_>,
+    format: Format,
 ) -> Vec<Checked> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
@@ -284,7 +340,7 @@ fn check_in_parallel(
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|f| check_one(f, kind, options))
+                        .map(|f| check_one(f, kind, options, false, format))
                         .collect::<Vec<_>>()
                 })
             })

@@ -37,6 +37,14 @@ fn plain(c: char) -> Option<char> {
 /// The text without invisible characters, with non-breaking spaces as
 /// spaces, straight quotes, and in NFC. Borrowed when nothing changes.
 pub fn clean(text: &str) -> Cow<'_, str> {
+    // Below U+0300 every character is already in NFC (combining marks start
+    // there), so plain Swedish text needs one pass and no copy.
+    if text
+        .chars()
+        .all(|c| u32::from(c) < 0x300 && !is_invisible(c) && plain(c).is_none())
+    {
+        return Cow::Borrowed(text);
+    }
     let noisy = text.chars().any(|c| is_invisible(c) || plain(c).is_some());
     let composed = matches!(
         is_nfc_quick(text.chars()),
@@ -75,11 +83,18 @@ fn fold_char(c: char) -> char {
 /// matching words however they were written: "Försäkringskassan" and
 /// OCR's "Forsakringskassan" both fold to "forsakringskassan".
 pub fn fold(text: &str) -> String {
-    clean(text)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_char)
-        .collect()
+    let cleaned = clean(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for c in cleaned.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(lower) = crate::read::lexicon::latin1_lower(c) {
+            out.push(fold_char(lower));
+        } else {
+            out.extend(c.to_lowercase().map(fold_char));
+        }
+    }
+    out
 }
 
 /// Whether `text` (already folded) contains `stem` in any spelling.

@@ -64,26 +64,31 @@ föråldrad och kan inte tillämpas.",
 /// the law's old long title taken out so that its "allmän
 /// försäkringskassa" does not read as a statement about the state's revisor.
 fn auditor_sentences(view: &crate::read::reading::Reading<'_>) -> Vec<(usize, String)> {
-    view.sentences()
-        .into_iter()
-        .filter_map(|(i, s)| {
-            let t = normalise(&super::wording::LONG_TITLE.replace_all(s, "lagen"));
+    view.normalised_sentences()
+        .filter_map(|(i, s, n)| {
+            let t = without_long_title(s, n);
             (t.contains("revisor") && !t.contains("arvode") && !t.contains("ersättning"))
                 .then_some((i, t))
         })
         .collect()
 }
 
+/// The normalised sentence with FinsamL's old long title read as "lagen";
+/// only a sentence that has the title is normalised again.
+fn without_long_title(sentence: &str, normalised: &str) -> String {
+    if normalised.contains("rehabiliteringsinsatser mellan") {
+        normalise(&super::wording::LONG_TITLE.replace_all(sentence, "lagen"))
+    } else {
+        normalised.to_string()
+    }
+}
+
 /// Points at the original sentence whose normalised text is `normalised`.
 fn section_start(view: &crate::read::reading::Reading<'_>, index: usize, normalised: &str) -> At {
     let original = view
-        .sentences()
-        .into_iter()
-        .find(|(i, s)| {
-            *i == index
-                && normalise(&super::wording::LONG_TITLE.replace_all(s, "lagen")) == normalised
-        })
-        .map(|(_, s)| excerpt(s));
+        .normalised_sentences()
+        .find(|(i, s, n)| *i == index && without_long_title(s, n) == normalised)
+        .map(|(_, s, _)| excerpt(s));
     At::Section {
         index,
         excerpt: original,

@@ -36,7 +36,7 @@ impl Stated<'_> {
             Stated::Description(f) => serde_json::to_value(f),
             Stated::Document(d) => serde_json::to_value(d),
         };
-        value.map(|v| comparable(&v)).unwrap_or(Value::Null)
+        value.map(comparable).unwrap_or(Value::Null)
     }
 
     /// Each kommun's share of the whole, in hundredths of a percent, when
@@ -377,11 +377,10 @@ pub fn substance(
     changes
 }
 
-/// The description as compared: every default filled in when it is a
-/// valid description, and the ändamål as one text, so that a paragraph
-/// split by a page break is no change.
-fn comparable(value: &Value) -> Value {
-    let mut value = canonical(value);
+/// The description as compared: the ändamål as one text, so that a
+/// paragraph split by a page break is no change. (A description's
+/// defaults are in its value already: it was loaded with them.)
+fn comparable(mut value: Value) -> Value {
     if let Some(Value::Array(paragraphs)) = value.get("ändamål") {
         let joined: Vec<&str> = paragraphs
             .iter()
@@ -397,13 +396,6 @@ fn comparable(value: &Value) -> Value {
 }
 
 /// The description with every default filled in, when it is valid.
-fn canonical(value: &Value) -> Value {
-    serde_json::from_value::<Forbund>(value.clone())
-        .ok()
-        .and_then(|f| serde_json::to_value(f).ok())
-        .unwrap_or_else(|| value.clone())
-}
-
 fn walk(
     found: &mut Vec<Found>,
     topic: Subject,

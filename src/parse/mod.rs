@@ -270,17 +270,13 @@ fn read_blocks(
         (Format::Pdf, decode::Input::Bytes(bytes)) => {
             let read = pdf::read(file, bytes)?;
             warnings.extend(read.warnings);
-            if read.dropped > 0 {
-                warnings.push(format!(
-                    "{file}: {} rader sidhuvud, sidfot och sidnummer togs bort",
-                    read.dropped
-                ));
-            }
-            Ok(Read {
-                blocks: read.blocks,
-                case_number: read.case_number,
-                ..Read::default()
-            })
+            Ok(paged(
+                file,
+                read.blocks,
+                read.case_number,
+                read.dropped,
+                warnings,
+            ))
         }
         (Format::Markdown, decode::Input::Text(text)) => Ok(Read {
             blocks: markdown::read(text),
@@ -288,17 +284,13 @@ fn read_blocks(
         }),
         (_, decode::Input::Text(text)) => {
             let read = text::read(text);
-            if read.dropped > 0 {
-                warnings.push(format!(
-                    "{file}: {} rader sidhuvud, sidfot och sidnummer togs bort",
-                    read.dropped
-                ));
-            }
-            Ok(Read {
-                blocks: read.blocks,
-                case_number: read.case_number,
-                ..Read::default()
-            })
+            Ok(paged(
+                file,
+                read.blocks,
+                read.case_number,
+                read.dropped,
+                warnings,
+            ))
         }
         (_, decode::Input::Bytes(_)) => Err(ParseError::Binary {
             file: file.to_string(),
@@ -307,6 +299,27 @@ fn read_blocks(
 }
 
 /// The document kind: as expected, else by title, file name, or § count.
+/// The blocks of a paged source (plain text, PDF), saying how many lines of
+/// page furniture were dropped.
+fn paged(
+    file: &str,
+    blocks: Vec<Raw>,
+    case_number: Option<String>,
+    dropped: usize,
+    warnings: &mut Vec<String>,
+) -> Read {
+    if dropped > 0 {
+        warnings.push(format!(
+            "{file}: {dropped} rader sidhuvud, sidfot och sidnummer togs bort"
+        ));
+    }
+    Read {
+        blocks,
+        case_number,
+        ..Read::default()
+    }
+}
+
 fn decide_kind(
     expected: Option<DocumentKind>,
     title: &str,

@@ -33,16 +33,13 @@ pub struct PartialDescription {
     #[serde(rename = "medlemmar", skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<PartialMember>,
     /// How the board works.
-    #[serde(rename = "styrelse", skip_serializing_if = "PartialBoard::is_empty")]
+    #[serde(rename = "styrelse", skip_serializing_if = "is_default")]
     pub board: PartialBoard,
     /// The board's terms of office.
-    #[serde(rename = "mandattid", skip_serializing_if = "PartialTerms::is_empty")]
+    #[serde(rename = "mandattid", skip_serializing_if = "is_default")]
     pub terms: PartialTerms,
     /// The revisors.
-    #[serde(
-        rename = "revisorer",
-        skip_serializing_if = "PartialAuditors::is_empty"
-    )]
+    #[serde(rename = "revisorer", skip_serializing_if = "is_default")]
     pub auditors: PartialAuditors,
     /// The notice period for leaving, in years.
     #[serde(rename = "uppsägningstid", skip_serializing_if = "Option::is_none")]
@@ -54,10 +51,7 @@ pub struct PartialDescription {
     #[serde(rename = "tillkännagivanden", skip_serializing_if = "Option::is_none")]
     pub notices: Option<PartialNotices>,
     /// The budget process.
-    #[serde(
-        rename = "budgetprocess",
-        skip_serializing_if = "PartialBudget::is_empty"
-    )]
+    #[serde(rename = "budgetprocess", skip_serializing_if = "is_default")]
     pub budget: PartialBudget,
     /// How disputes are settled.
     #[serde(rename = "tvister", skip_serializing_if = "Option::is_none")]
@@ -65,6 +59,11 @@ pub struct PartialDescription {
     /// Whose rules on remuneration apply.
     #[serde(rename = "ersättning", skip_serializing_if = "Option::is_none")]
     pub remuneration: Option<PartialRemuneration>,
+}
+
+/// Whether a part says nothing (is as its `Default`), so it is left out.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// A member as stated.
@@ -104,12 +103,6 @@ pub struct PartialBoard {
     pub qualified_majority: Option<PartialMajority>,
 }
 
-impl PartialBoard {
-    fn is_empty(&self) -> bool {
-        *self == PartialBoard::default()
-    }
-}
-
 /// A qualified majority.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartialMajority {
@@ -146,12 +139,6 @@ pub struct PartialTerms {
     pub years: Option<u32>,
 }
 
-impl PartialTerms {
-    fn is_empty(&self) -> bool {
-        *self == PartialTerms::default()
-    }
-}
-
 /// The revisors as stated.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PartialAuditors {
@@ -161,12 +148,6 @@ pub struct PartialAuditors {
     /// Whether the text still has revisorsersättare.
     #[serde(rename = "revisorsersättare", skip_serializing_if = "Option::is_none")]
     pub deputies: Option<bool>,
-}
-
-impl PartialAuditors {
-    fn is_empty(&self) -> bool {
-        *self == PartialAuditors::default()
-    }
 }
 
 /// Archive supervision as stated.
@@ -203,12 +184,6 @@ pub struct PartialBudget {
         skip_serializing_if = "Option::is_none"
     )]
     pub planning_years: Option<u32>,
-}
-
-impl PartialBudget {
-    fn is_empty(&self) -> bool {
-        *self == PartialBudget::default()
-    }
 }
 
 /// How disputes are settled.
@@ -259,14 +234,15 @@ pub fn describe(reading: &Reading<'_>) -> Described {
         missing: &mut out.missing,
     };
     let d = &mut out.description;
-    identity(reading, d, &mut account);
+    let all = all_text(reading);
+    identity(reading, &all, d, &mut account);
     let members = members(reading, &mut account);
-    board(reading, &members, d, &mut account);
+    board(reading, &all, &members, d, &mut account);
     auditors(reading, d, &mut account);
     notice(reading, d, &mut account);
     let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
-    archive_and_notices(reading, &names, d, &mut account);
-    budget(reading, d, &mut account);
+    archive_and_notices(reading, &all, &names, d, &mut account);
+    budget(&all, d, &mut account);
     disputes_and_remuneration(reading, &members, d, &mut account);
     account.missing("ekonomi.budget");
     out
@@ -299,11 +275,11 @@ fn label(section: &SectionView) -> String {
     }
 }
 
-/// The section on `topic` and its label, or the whole text.
-fn text_on(reading: &Reading<'_>, topic: Topic) -> (String, String) {
+/// The section on `topic` and its label, or the whole text `all`.
+fn text_on<'t>(reading: &'t Reading<'_>, topic: Topic, all: &'t str) -> (&'t str, String) {
     match reading.section_on(topic) {
-        Some(s) => (s.text.clone(), label(s)),
-        None => (all_text(reading), "texten".to_string()),
+        Some(s) => (s.text.as_str(), label(s)),
+        None => (all, "texten".to_string()),
     }
 }
 
@@ -320,7 +296,12 @@ fn quote(text: &str) -> String {
     format!("«{text}»")
 }
 
-fn identity(reading: &Reading<'_>, d: &mut PartialDescription, account: &mut Account<'_>) {
+fn identity(
+    reading: &Reading<'_>,
+    all: &str,
+    d: &mut PartialDescription,
+    account: &mut Account<'_>,
+) {
     let name = reading
         .section_on(Topic::Namn)
         .and_then(|s| provisions::after_phrase(&s.text, &["namn är "]).map(|n| (n, label(s))))
@@ -334,8 +315,8 @@ fn identity(reading: &Reading<'_>, d: &mut PartialDescription, account: &mut Acc
         }
         None => account.missing("namn"),
     }
-    let (text, place) = text_on(reading, Topic::Sate);
-    match provisions::after_phrase(&text, &["säte är i ", "säte är ", "säte i "]) {
+    let (text, place) = text_on(reading, Topic::Sate, all);
+    match provisions::after_phrase(text, &["säte är i ", "säte är ", "säte i "]) {
         Some(seat) => {
             account.found("säte", &quote(&seat), &place);
             d.seat = Some(seat);
@@ -350,7 +331,7 @@ fn identity(reading: &Reading<'_>, d: &mut PartialDescription, account: &mut Acc
             &label(s),
         );
     }
-    match provisions::start_date(&all_text(reading)) {
+    match provisions::start_date(all) {
         Some(date) => {
             account.found("verksamhetsstart", &date.to_string(), "texten");
             d.start = Some(date);
@@ -411,11 +392,12 @@ fn per_member(reading: &Reading<'_>, members: usize) -> Option<(u32, u32)> {
 
 fn board(
     reading: &Reading<'_>,
+    all: &str,
     members: &[DescribedMember],
     d: &mut PartialDescription,
     account: &mut Account<'_>,
 ) {
-    let (_, place) = text_on(reading, Topic::Styrelse);
+    let (_, place) = text_on(reading, Topic::Styrelse, all);
     let per_member = per_member(reading, members.len());
     d.members = members
         .iter()
@@ -436,9 +418,8 @@ fn board(
         }
         None => {}
     }
-    let all = all_text(reading);
     let lower = all.to_lowercase();
-    if let Some(quorum) = provisions::quorum(&all) {
+    if let Some(quorum) = provisions::quorum(all) {
         account.found("styrelse.beslutförhet", quorum, &place);
         d.board.quorum = Some(quorum);
     }
@@ -450,7 +431,7 @@ fn board(
         account.found("styrelse.arbetsutskott", "ja", "texten");
         d.board.working_committee = Some(true);
     }
-    if let Some(((n, m), matters)) = provisions::qualified_majority(&all) {
+    if let Some(((n, m), matters)) = provisions::qualified_majority(all) {
         let fraction = format!("{n}/{m}");
         let shown = format!("{fraction} för {}", matters.join(", "));
         account.found("styrelse.kvalificerad_majoritet", &shown, "texten");
@@ -527,12 +508,13 @@ fn notice(reading: &Reading<'_>, d: &mut PartialDescription, account: &mut Accou
 
 fn archive_and_notices(
     reading: &Reading<'_>,
+    all: &str,
     members: &[String],
     d: &mut PartialDescription,
     account: &mut Account<'_>,
 ) {
-    let (text, place) = text_on(reading, Topic::Arkiv);
-    match provisions::archive(&text, members) {
+    let (text, place) = text_on(reading, Topic::Arkiv, all);
+    match provisions::archive(text, members) {
         Some((body, Some(member))) => {
             account.found("arkivtillsyn", &format!("{body} i {member}"), &place);
             d.archive = Some(PartialArchive { body, member });
@@ -540,8 +522,8 @@ fn archive_and_notices(
         Some((_, None)) => account.missing("arkivtillsyn.medlem"),
         None => account.missing("arkivtillsyn"),
     }
-    let (text, place) = text_on(reading, Topic::Tillkannagivanden);
-    let Some((where_, named)) = provisions::notices(&text, members) else {
+    let (text, place) = text_on(reading, Topic::Tillkannagivanden, all);
+    let Some((where_, named)) = provisions::notices(text, members) else {
         account.missing("tillkännagivanden");
         return;
     };
@@ -557,13 +539,12 @@ fn archive_and_notices(
     });
 }
 
-fn budget(reading: &Reading<'_>, d: &mut PartialDescription, account: &mut Account<'_>) {
-    let all = all_text(reading);
-    if let Some(deadline) = provisions::budget_deadline(&all) {
+fn budget(all: &str, d: &mut PartialDescription, account: &mut Account<'_>) {
+    if let Some(deadline) = provisions::budget_deadline(all) {
         account.found("budgetprocess.fastställs_senast", &deadline, "texten");
         d.budget.deadline = Some(deadline);
     }
-    if let Some(years) = provisions::planning_years(&all) {
+    if let Some(years) = provisions::planning_years(all) {
         account.found(
             "budgetprocess.planeringshorisont_år",
             &format!("{years} år"),

@@ -379,9 +379,10 @@ fn machine_output_covers_unreadable_inputs_too() {
         .output()
         .unwrap();
     let value: Value = serde_json::from_slice(&json.stdout).unwrap();
-    let reports = value.as_array().or_else(|| value["reports"].as_array());
-    assert!(
-        reports.is_some_and(|r| r.iter().any(|r| r["checked"] == "oläsbar")),
+    assert_eq!(value["reports"][0]["checked"], "oläsbar", "{value}");
+    assert_eq!(value["reports"][0]["file"], "finns-inte.md", "{value}");
+    assert_eq!(
+        value["reports"][0]["findings"][0]["id"], "FIL-SAKNAS",
         "{value}"
     );
 }
@@ -389,18 +390,29 @@ fn machine_output_covers_unreadable_inputs_too() {
 #[test]
 fn errors_name_the_kind_of_file_expected() {
     let dir = tempfile::tempdir().unwrap();
-    let big = dir.path().join("stor.txt");
-    std::fs::write(&big, vec![b'a'; 6 * 1024 * 1024]).unwrap();
-    let output = forbund_in(&root()).arg("check").arg(&big).output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(!stderr.contains("beskrivning"), "{stderr}");
+    // A folder given where a document is expected: said as a document,
+    // not as a description.
     let output = forbund_in(&root())
-        .arg("check")
-        .arg(dir.path().join("x.json"))
+        .arg("import")
+        .arg(dir.path())
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&output.stderr).contains("FIL-SAKNAS"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("är en katalog; väntade ett dokument (.md, .txt, .docx eller .pdf)"),
+        "{stderr}"
+    );
+    let output = forbund_in(&root())
+        .arg("validate")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("är en katalog; väntade en beskrivning (.json)"),
+        "{stdout}"
+    );
 }
 
 #[test]

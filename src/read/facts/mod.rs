@@ -187,7 +187,7 @@ pub fn notice_period(view: &Reading<'_>) -> Option<NoticePeriod> {
             }
             let c = NOTICE.captures(sentence)?;
             let n = number(c.get(1)?.as_str())?;
-            let months = if c.get(2)?.as_str().eq_ignore_ascii_case("år") {
+            let months = if text::fold(c.get(2)?.as_str()) == "ar" {
                 n * 12
             } else {
                 n

@@ -104,17 +104,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
         PdfStandardArg::A2b => PdfProfile::ArchiveA2b,
         PdfStandardArg::Ua1 => PdfProfile::AccessibleUa1,
     };
-    let mut outputs = Vec::new();
-    for composed in &documents {
-        for format in &formats {
-            let path = args
-                .output
-                .join(format!("{}.{}", composed.file_stem, format.extension()));
-            let bytes = forbund::render::render(&composed.document, *format, profile)
-                .with_context(|| format!("kan inte framställa {}", path.display()))?;
-            outputs.push(Output { path, bytes });
-        }
-    }
+    let outputs: Vec<Output> = forbund::render::package(&documents, &formats, profile)?
+        .into_iter()
+        .map(|file| Output {
+            path: args.output.join(&file.name),
+            bytes: file.bytes,
+        })
+        .collect();
     write_all(&outputs, args.force)?;
     let listing: String = outputs
         .iter()

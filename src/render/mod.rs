@@ -68,3 +68,84 @@ pub fn render(
         Format::Html => Ok(html::render(doc).into_bytes()),
     }
 }
+
+/// One rendered file of a package: its name (stem and extension) and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    /// E.g. "forbundsordning.pdf".
+    pub name: String,
+    /// The file's bytes, the same for the same input.
+    pub bytes: Vec<u8>,
+}
+
+/// Why one file of a package could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[error("kan inte framställa {name}: {source}")]
+pub struct PackageError {
+    /// The file that failed.
+    pub name: String,
+    /// What went wrong.
+    #[source]
+    pub source: RenderError,
+}
+
+/// Renders every composed document in every format, on as many threads as
+/// the machine has cores. Files come back in document order, then in the
+/// order of `formats`, and their bytes do not depend on the scheduling.
+/// Typst's memo cache is evicted after each PDF so memory stays flat as
+/// packages grow.
+pub fn package(
+    documents: &[crate::compose::Composed],
+    formats: &[Format],
+    profile: PdfProfile,
+) -> Result<Vec<RenderedFile>, PackageError> {
+    let jobs: Vec<(&crate::compose::Composed, Format)> = documents
+        .iter()
+        .flat_map(|d| formats.iter().map(move |f| (d, *f)))
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1)
+        .clamp(1, jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<Result<Vec<u8>, RenderError>>> = Vec::new();
+    slots.resize_with(jobs.len(), || None);
+    let results = std::sync::Mutex::new(slots);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((composed, format)) = jobs.get(i) else {
+                        break;
+                    };
+                    let rendered = render(&composed.document, *format, profile);
+                    if *format == Format::Pdf {
+                        typst::comemo::evict(0);
+                    }
+                    if let Ok(mut slots) = results.lock() {
+                        slots[i] = Some(rendered);
+                    }
+                }
+            });
+        }
+    });
+    let slots = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut files = Vec::with_capacity(jobs.len());
+    for ((composed, format), slot) in jobs.iter().zip(slots) {
+        let name = format!("{}.{}", composed.file_stem, format.extension());
+        match slot {
+            Some(Ok(bytes)) => files.push(RenderedFile { name, bytes }),
+            Some(Err(source)) => return Err(PackageError { name, source }),
+            None => {
+                return Err(PackageError {
+                    name,
+                    source: RenderError::Pdf("framställningen avbröts".into()),
+                });
+            }
+        }
+    }
+    Ok(files)
+}

@@ -78,7 +78,7 @@ pub(crate) fn detect<'a>(
         });
     }
     let text = decode_text(file, bytes, warnings)?;
-    let text = normalise_line_ends(&text);
+    let text = normalise_line_ends(text);
     if text.trim().is_empty() {
         return Err(ParseError::NoText {
             file: file.to_string(),
@@ -219,7 +219,10 @@ fn windows_1252(byte: u8) -> char {
 }
 
 /// `\r\n` and `\r` become `\n`; a form feed (page break) a blank line.
-fn normalise_line_ends(text: &str) -> String {
+fn normalise_line_ends(text: String) -> String {
+    if !text.contains(['\r', '\u{c}']) {
+        return text;
+    }
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .replace('\u{c}', "\n\n")

@@ -17,7 +17,7 @@ mod furniture;
 mod headings;
 mod markdown;
 mod pdf;
-mod raw;
+pub(crate) mod raw;
 mod structure;
 mod text;
 

@@ -116,13 +116,72 @@ fn table(header: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<bool>) -> Blo
 /// Text with every run of whitespace (line breaks, tabs) as one space,
 /// soft hyphens removed, and trimmed.
 pub(crate) fn clean_text(text: &str) -> String {
+    squeeze(text, &Squeeze::KEEP_CASE)
+}
+
+/// How [`squeeze`] treats the characters outside plain ASCII.
+pub(crate) struct Squeeze {
+    /// Lower-case every letter.
+    pub lower: bool,
+    /// Whether the no-break space is kept (as text) rather than collapsed.
+    pub keep_no_break: bool,
+    /// Characters dropped as if they were not there.
+    pub drop: fn(char) -> bool,
+}
+
+impl Squeeze {
+    /// Case kept, no-break spaces kept, soft hyphens dropped.
+    pub const KEEP_CASE: Squeeze = Squeeze {
+        lower: false,
+        keep_no_break: true,
+        drop: |c| c == '\u{ad}',
+    };
+}
+
+/// The text with every run of whitespace as one space and no space at
+/// either end, the characters `how.drop` says removed, and lower-cased if
+/// asked. Runs of plain ASCII are copied whole: the rules and the parser
+/// call this on every line and sentence, so the per-character loop was a
+/// fifth of a check.
+pub(crate) fn squeeze(text: &str, how: &Squeeze) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars() {
-        if c == '\u{ad}' {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let bytes = rest.as_bytes();
+        // A run of ASCII with single spaces between words.
+        let mut run = 0;
+        while run < bytes.len() {
+            let b = bytes[run];
+            let single_space = b == b' '
+                && run > 0
+                && bytes.get(run + 1).is_some_and(|n| n.is_ascii() && !is_ascii_space(*n));
+            if !b.is_ascii() || (is_ascii_space(b) && !single_space) {
+                break;
+            }
+            run += 1;
+        }
+        if run > 0 {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            if how.lower {
+                out[start..].make_ascii_lowercase();
+            }
+            rest = &rest[run..];
             continue;
         }
-        if c.is_whitespace() && c != '\u{a0}' {
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        if (how.drop)(c) {
+            continue;
+        }
+        if c.is_whitespace() && !(how.keep_no_break && c == '\u{a0}') {
             space = true;
             continue;
         }
@@ -130,9 +189,31 @@ pub(crate) fn clean_text(text: &str) -> String {
             out.push(' ');
         }
         space = false;
-        out.push(c);
+        if !how.lower {
+            out.push(c);
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(lower) = latin1_lower(c) {
+            out.push(lower);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The lower case of a Latin-1 letter (å, ä, ö, é …) without the Unicode
+/// tables: most of Swedish text, so worth the shortcut.
+pub(crate) fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 32),
+        'ß'..='ÿ' => Some(c),
+        _ => None,
+    }
 }
 
 /// The runs with whitespace collapsed across run boundaries, the ends
@@ -249,6 +330,50 @@ pub(crate) fn drop_prefix(runs: &[Inline], bytes: usize) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `squeeze` did one character at a time before it copied runs.
+    fn squeeze_by_char(text: &str, how: &Squeeze) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            if (how.drop)(c) {
+                continue;
+            }
+            if c.is_whitespace() && !(how.keep_no_break && c == '\u{a0}') {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            if how.lower {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn squeeze_is_the_character_loop(
+            text in "[a-cA-CåÅöÖ \t\n\r\u{a0}\u{ad}\u{200b}\u{2003}\u{0b}.İ]{0,40}"
+        ) {
+            let lower = Squeeze {
+                lower: true,
+                keep_no_break: false,
+                drop: |c| matches!(c, '\u{200B}' | '\u{ad}'),
+            };
+            proptest::prop_assert_eq!(squeeze(&text, &lower), squeeze_by_char(&text, &lower));
+            proptest::prop_assert_eq!(
+                squeeze(&text, &Squeeze::KEEP_CASE),
+                squeeze_by_char(&text, &Squeeze::KEEP_CASE)
+            );
+        }
+    }
+
 
     fn strong(text: &str) -> Inline {
         Inline {

@@ -3,6 +3,7 @@
 //! fjärdedel", "25 %", "¾"). Everything works on plain text and returns byte
 //! ranges so that rules can quote what they read.
 
+use crate::parse::raw::{Squeeze, squeeze};
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
@@ -35,47 +36,23 @@ fn never() -> Regex {
     Regex::new(r"[^\s\S]").unwrap_or_else(|_| never())
 }
 
-/// The text in lower case with runs of whitespace as one space.
+/// The text in lower case with runs of whitespace as one space, without
+/// invisible characters (zero-width spaces, soft hyphens).
 pub fn normalise(text: &str) -> String {
-    // One pass without intermediate strings: rules call this for every
-    // sentence they look at, so it dominated the time of a check.
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-        ) {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(lower) = latin1_lower(c) {
-            out.push(lower);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
+    const LOWER: Squeeze = Squeeze {
+        lower: true,
+        keep_no_break: false,
+        drop: |c| {
+            matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        },
+    };
+    squeeze(text, &LOWER)
 }
 
-/// The lower case of a Latin-1 letter (å, ä, ö, é …) without the Unicode
-/// tables: most of Swedish text, so worth the shortcut.
-pub(crate) fn latin1_lower(c: char) -> Option<char> {
-    match c {
-        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 32),
-        'ß'..='ÿ' => Some(c),
-        _ => None,
-    }
-}
+pub(crate) use crate::parse::raw::latin1_lower;
 
 /// Splits prose into sentences at ".", "!" or "?" followed by a space and
 /// an upper-case letter or the end, and at line breaks. Abbreviations

@@ -133,6 +133,7 @@ impl<'a> Reading<'a> {
             .enumerate()
             .map(|(index, s)| {
                 let text = blocks_text(&s.blocks, Some(index), &mut directives);
+                let normalised = normalise(&text);
                 let mut topics = topics::from_heading(&clean(&s.heading));
                 if topics.is_empty() {
                     topics = topics::from_content(&text);
@@ -141,8 +142,8 @@ impl<'a> Reading<'a> {
                     index,
                     number: s.number,
                     label: s.display_heading(),
-                    normalised: normalise(&text),
-                    folded: fold(&normalise(&text)),
+                    folded: fold(&normalised),
+                    normalised,
                     text,
                     topics,
                 }

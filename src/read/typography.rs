@@ -39,10 +39,7 @@ fn plain(c: char) -> Option<char> {
 pub fn clean(text: &str) -> Cow<'_, str> {
     // Below U+0300 every character is already in NFC (combining marks start
     // there), so plain Swedish text needs one pass and no copy.
-    if text
-        .chars()
-        .all(|c| u32::from(c) < 0x300 && !is_invisible(c) && plain(c).is_none())
-    {
+    if is_plain(text) {
         return Cow::Borrowed(text);
     }
     let noisy = text.chars().any(|c| is_invisible(c) || plain(c).is_some());
@@ -61,6 +58,20 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         stripped.collect()
     } else {
         stripped.nfc().collect()
+    })
+}
+
+/// Whether every character is below U+0300 and neither invisible nor
+/// typographic, judged on the bytes: such characters start with a byte
+/// below 0xCC, and the two below U+0300 that are not plain (the no-break
+/// space and the soft hyphen) are C2 A0 and C2 AD.
+fn is_plain(text: &str) -> bool {
+    if text.is_ascii() {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b < 0xC2 || (b < 0xCC && !(b == 0xC2 && matches!(bytes.get(i + 1), Some(0xA0 | 0xAD))))
     })
 }
 
@@ -85,10 +96,22 @@ fn fold_char(c: char) -> char {
 pub fn fold(text: &str) -> String {
     let cleaned = clean(text);
     let mut out = String::with_capacity(cleaned.len());
-    for c in cleaned.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(lower) = crate::read::lexicon::latin1_lower(c) {
+    let mut rest = cleaned.as_ref();
+    while !rest.is_empty() {
+        // Runs of ASCII are copied whole and lower-cased in place.
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        if run > 0 {
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        if let Some(lower) = crate::read::lexicon::latin1_lower(c) {
             out.push(fold_char(lower));
         } else {
             out.extend(c.to_lowercase().map(fold_char));

@@ -9,7 +9,6 @@ use crate::check::rule::{CHARTER, Hit, Rule, Subject, Target, finsam};
 use crate::finding::Severity;
 use crate::read::facts::board::member_named;
 use crate::read::facts::{self, Appointer, Appointment, BoardText};
-use crate::read::lexicon::normalise;
 use crate::read::reading::{NamedMember, Reading};
 use crate::swedish::{capitalise, count_noun, join_and};
 
@@ -243,7 +242,7 @@ fn check_order(subject: &Subject<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     let decided = view.sections.iter().any(|s| {
-        let t = normalise(&s.text);
+        let t = &s.normalised;
         t.contains("personlig ersättare")
             || t.contains("personliga ersättare")
             || t.contains("i den ordning")

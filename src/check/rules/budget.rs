@@ -88,7 +88,7 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
                 || view
                     .sections
                     .get(index)
-                    .is_some_and(|s| normalise(&s.text).contains("samråd"));
+                    .is_some_and(|s| s.normalised.contains("samråd"));
             if !consulted {
                 hits.push(Hit::new(
                     "det framgår inte att styrelsen ska samråda med medlemmarna innan budgeten fastställs",

@@ -7,7 +7,7 @@ use super::at_path;
 use crate::check::rule::{CHARTER, Hit, Rule, Subject, Target, finsam};
 use crate::finding::Severity;
 use crate::read::facts::shares::{self, Party, StatedShare};
-use crate::read::lexicon::{normalise, share_words};
+use crate::read::lexicon::share_words;
 use crate::read::reading::NamedMember;
 use crate::spec::{MemberKind, ShareSplit};
 
@@ -206,7 +206,7 @@ fn check_state(subject: &Subject<'_>) -> Vec<Hit> {
     let text = view
         .sections
         .get(index)
-        .map(|s| normalise(&s.text))
+        .map(|s| s.normalised.as_str())
         .unwrap_or_default();
     if text.contains("stat")
         || text.contains("arbetsförmedling")

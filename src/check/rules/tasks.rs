@@ -4,7 +4,6 @@
 use super::fix_note;
 use crate::check::rule::{At, Hit, Rule, Subject, Target, finsam};
 use crate::finding::Severity;
-use crate::read::lexicon::normalise;
 use crate::read::topics::Topic;
 
 /// The ban is stated.
@@ -34,7 +33,7 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
         || view
             .sections
             .iter()
-            .any(|s| normalise(&s.text).contains("myndighetsutövning"))
+            .any(|s| s.normalised.contains("myndighetsutövning"))
     {
         return Vec::new();
     }

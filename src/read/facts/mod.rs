@@ -77,7 +77,11 @@ pub fn terms(view: &Reading<'_>, whose: Whose) -> Terms {
 
 fn read_terms(view: &Reading<'_>, whose: Whose) -> Terms {
     let mut out = Terms::default();
-    for section in &view.sections {
+    let keyword = match whose {
+        Whose::Auditors => "revisor",
+        Whose::Board => "ledam",
+    };
+    for section in view.sections.iter().filter(|s| s.normalised.contains(keyword)) {
         for paragraph in section.text.lines() {
             let p = normalise(paragraph);
             let about = match whose {

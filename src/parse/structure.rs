@@ -143,8 +143,13 @@ fn classify(raw: Raw) -> Item {
             None => Item::Heading { level, text },
         },
         Raw::Paragraph { text, hint } => {
-            let plain = clean_text(&raw_text(&text));
-            match headings::line_mark(&plain, false) {
+            // Every § marker has a "§"; most paragraphs have none.
+            let mark = text
+                .iter()
+                .any(|run| run.text.contains('§'))
+                .then(|| headings::line_mark(&clean_text(&raw_text(&text)), false))
+                .flatten();
+            match mark {
                 Some(mark) => Item::Mark { mark, level: None },
                 None if hint => Item::Hint(Raw::Paragraph { text, hint }),
                 None => Item::Block(Raw::Paragraph { text, hint }),

@@ -37,6 +37,7 @@ namnen pekar på organ som inte finns.",
 };
 const W_FK: Wording = Wording {
     pattern: &FK,
+    clues: &["forsakringskass"],
     problem: "texten nämner en försäkringskassa som inte längre finns; Försäkringskassan är en enda myndighet",
     since: Some((2005, "den 1 januari 2005")),
     modern: "«Försäkringskassan»",
@@ -60,6 +61,7 @@ upphörde 2008 och parten är sedan dess Arbetsförmedlingen.",
 };
 const W_AF: Wording = Wording {
     pattern: &AF,
+    clues: &["lansarbetsnamnd"],
     problem: "texten nämner länsarbetsnämnden, som har upphört; parten är Arbetsförmedlingen",
     since: Some((2008, "den 1 januari 2008")),
     modern: "«Arbetsförmedlingen»",
@@ -83,6 +85,7 @@ Varför: sedan 2019 heter landstingen regioner, i lag och i sina egna namn.",
 };
 const W_REGION: Wording = Wording {
     pattern: &REGION,
+    clues: &["landsting"],
     problem: "«landsting» är en föråldrad benämning; landsting heter region",
     since: Some((2019, "den 1 januari 2019")),
     modern: "«region» (t.ex. «Region Stockholm», «regionfullmäktige»)",
@@ -106,6 +109,7 @@ Kommuner och Regioner (SKR).",
 };
 const W_SKR: Wording = Wording {
     pattern: &SKL,
+    clues: &["sveriges kommuner", "skl"],
     problem: "Sveriges Kommuner och Landsting (SKL) heter Sveriges Kommuner och Regioner (SKR)",
     since: Some((2019, "2019")),
     modern: "«Sveriges Kommuner och Regioner (SKR)»",
@@ -136,6 +140,7 @@ Varför: kommunallagen (1991:900) upphävdes 2018; hänvisningar till den pekar 
 };
 const W_KL: Wording = Wording {
     pattern: &KL,
+    clues: &["1991"],
     problem: "texten hänvisar till kommunallagen (1991:900), som har ersatts av kommunallagen (2017:725)",
     since: Some((2018, "den 1 januari 2018")),
     modern: "«kommunallagen (2017:725)» och kontrollera paragrafnumren",
@@ -161,6 +166,7 @@ rehabiliteringsinsatser.",
 };
 const W_TITLE: Wording = Wording {
     pattern: &LONG_TITLE,
+    clues: &["rehabiliteringsinsatser"],
     problem: "texten använder lagens äldre rubrik, som räknar upp parter som inte längre finns",
     since: None,
     modern: "«lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser»",

@@ -38,6 +38,7 @@ vårdat, enkelt och begripligt språk).",
 };
 const W_SKALL: Wording = Wording {
     pattern: &SKALL,
+    clues: &["skall"],
     problem: "texten använder «skall»",
     modern: "«ska»",
     exact: Some(("skall", "ska")),
@@ -62,6 +63,7 @@ rehabiliteringsinsatser.",
 };
 const W_RUBRIK: Wording = Wording {
     pattern: &RUBRIK,
+    clues: &["rehabiliteringsinsatser"],
     problem: "lagens rubrik återges med «för» i stället för «av»",
     modern: "«finansiell samordning av rehabiliteringsinsatser»",
     exact: None,

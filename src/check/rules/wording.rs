@@ -21,6 +21,10 @@ pub(crate) use crate::read::outdated::LONG_TITLE;
 pub struct Wording {
     /// What to look for.
     pub pattern: &'static LazyLock<Regex>,
+    /// Folded words (see [`crate::read::typography::fold`]) of which every
+    /// match contains one: a section whose folded text has none of them is
+    /// not searched.
+    pub clues: &'static [&'static str],
     /// What the text says, e.g. "«länsarbetsnämnd» är en föråldrad benämning".
     pub problem: &'static str,
     /// What to write instead, e.g. "Arbetsförmedlingen".
@@ -131,12 +135,17 @@ pub fn run(w: &Wording, subject: &Subject<'_>) -> Vec<Hit> {
         Subject::Document(view) => {
             let mut hits = Vec::new();
             let era = || w.since.and_then(|_| era(view));
-            let parts = std::iter::once((None, view.preamble.as_str())).chain(
+            let parts = std::iter::once((None, view.preamble.as_str(), None)).chain(
                 view.sections
                     .iter()
-                    .map(|s| (Some(s.index), s.text.as_str())),
+                    .map(|s| (Some(s.index), s.text.as_str(), Some(s.folded.as_str()))),
             );
-            for (section, text) in parts {
+            for (section, text, folded) in parts {
+                if let Some(folded) = folded
+                    && !w.clues.iter().any(|clue| folded.contains(clue))
+                {
+                    continue;
+                }
                 let found = matches(w, text);
                 let Some(first) = found.first() else { continue };
                 let word = text.get(first.clone()).unwrap_or_default();

@@ -98,13 +98,16 @@ pub fn board(view: &Reading<'_>) -> BoardText {
 
 fn read_board(view: &Reading<'_>) -> BoardText {
     let mut out = BoardText::default();
+    // Each section's table, then its sentences, in the order of the text.
+    let mut sentences = view.folded_sentences().peekable();
     for section in &view.sections {
         read_table(section.index, &section.text, &mut out);
-        for sentence in text::sentences(&section.text) {
-            if !fold(sentence).contains("ledam") {
-                continue;
+        while let Some((_, sentence, folded)) =
+            sentences.next_if(|(index, _, _)| *index == section.index)
+        {
+            if folded.contains("ledam") {
+                read_sentence(view, section.index, sentence, &mut out);
             }
-            read_sentence(view, section.index, sentence, &mut out);
         }
     }
     out

@@ -83,12 +83,15 @@ fn read_terms(view: &Reading<'_>, whose: Whose) -> Terms {
     };
     for section in view.sections.iter().filter(|s| s.normalised.contains(keyword)) {
         for paragraph in section.text.lines() {
-            let p = normalise(paragraph);
+            // The section text is clean (no invisible characters), so the
+            // words can be looked for without normalising the paragraph.
+            let has = |word: &str| contains_ignoring_case(paragraph, word);
             let about = match whose {
-                Whose::Auditors => p.contains("revisor"),
-                Whose::Board => p.contains("ledamot") || p.contains("ledamöter"),
+                Whose::Auditors => has("revisor"),
+                // "ledamot", "ledamöter", OCR's "ledamoter".
+                Whose::Board => has("ledam"),
             };
-            if !about || (whose == Whose::Board && p.contains("revisor") && !p.contains("ledam")) {
+            if !about || (whose == Whose::Board && has("revisor") && !has("ledam")) {
                 continue;
             }
             for sentence in text::sentences(paragraph) {
@@ -116,6 +119,14 @@ fn read_terms(view: &Reading<'_>, whose: Whose) -> Terms {
         }
     }
     out
+}
+
+/// Whether `text` contains the ASCII `word` (in lower case) in any case.
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    let word = word.as_bytes();
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn first_term(sentence: &str, at: Place) -> Option<FirstTerm> {

@@ -113,29 +113,28 @@ pub fn run(args: &Args) -> Result<Outcome> {
             }
             continue;
         }
-        // A folder is checked in batches over every core; each report is
-        // printed (or kept, for JSON and SARIF) as it is done and the
-        // documents are dropped, so memory does not grow with the folder.
+        // A folder is checked on every core; each report is printed (or
+        // kept, for JSON and SARIF) in the folder's order as soon as it and
+        // those before it are done, and the documents are dropped, so
+        // memory does not grow with the folder.
         let files = folder_files(path)?;
         let mut kinds: Vec<(PathBuf, DocumentKind)> = Vec::new();
-        for batch in files.chunks(BATCH) {
-            let checked = check_in_parallel(batch, kind, &options, args.format);
-            for (file, checked) in batch.iter().zip(checked) {
-                match checked {
-                    Ok(done) => {
-                        print_warnings(&done.warnings);
-                        if let Some(kind) = done.kind {
-                            kinds.push((file.clone(), kind));
-                        }
-                        sink.add_done(done.reports, done.texts)?;
+        check_in_parallel(&files, kind, &options, args.format, |file, checked| {
+            match checked {
+                Ok(done) => {
+                    print_warnings(&done.warnings);
+                    if let Some(kind) = done.kind {
+                        kinds.push((file.clone(), kind));
                     }
-                    Err(findings) => {
-                        unusable = true;
-                        sink.unreadable(&file.display().to_string(), findings)?;
-                    }
+                    sink.add_done(done.reports, done.texts)?;
+                }
+                Err(findings) => {
+                    unusable = true;
+                    sink.unreadable(&file.display().to_string(), findings)?;
                 }
             }
-        }
+            Ok(())
+        })?;
         if is_package_of_kinds(kinds.iter().map(|(_, k)| *k)) {
             // The package's documents are read again for the package check.
             let documents: Vec<Loaded> = kinds
@@ -158,9 +157,6 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Ok(Outcome::Success)
     }
 }
-
-/// How many files of a folder are checked at a time.
-const BATCH: usize = 256;
 
 /// Where reports go: printed at once for people, kept for JSON and SARIF
 /// (which are one document over all reports).
@@ -322,47 +318,62 @@ fn check_one(
     })
 }
 
-/// Checks files on every core; the results come back in the files' order,
-/// so the output does not depend on the scheduling.
+/// Checks files on every core, one file at a time from a shared counter so
+/// no core waits for another's share, and hands each result to `each` in
+/// the files' order. A check that panics becomes an internal error for
+/// that file alone.
 fn check_in_parallel(
     files: &[PathBuf],
     kind: Option<DocumentKind>,
     options: &Options<'_>,
     format: Format,
-) -> Vec<Checked> {
+    mut each: impl FnMut(&PathBuf, std::result::Result<Done, Vec<Finding>>) -> Result<()>,
+) -> Result<()> {
+    type Checked = std::result::Result<Done, Vec<Finding>>;
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(files.len().max(1));
-    let chunk = files.len().div_ceil(threads).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Checked)>();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| check_one(f, kind, options, false, format))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .zip(files.chunks(chunk))
-            .flat_map(|(h, part)| {
-                h.join().unwrap_or_else(|_| {
-                    part.iter()
-                        .map(|f| {
-                            let name = f.display().to_string();
-                            Err(vec![Finding::error(
-                                "INTERNT-FEL",
-                                "internt fel vid kontrollen",
-                                Location::file(&name),
-                            )])
-                        })
-                        .collect()
-                })
-            })
-            .collect()
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(file) = files.get(i) else {
+                        break;
+                    };
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        check_one(file, kind, options, false, format)
+                    }))
+                    .unwrap_or_else(|_| {
+                        Err(vec![Finding::error(
+                            "INTERNT-FEL",
+                            "internt fel vid kontrollen",
+                            Location::file(&file.display().to_string()),
+                        )])
+                    });
+                    if sender.send((i, checked)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut waiting: std::collections::BTreeMap<usize, Checked> = Default::default();
+        let mut handed = 0;
+        for (i, checked) in receiver {
+            waiting.insert(i, checked);
+            while let Some(checked) = waiting.remove(&handed) {
+                if let Some(file) = files.get(handed) {
+                    each(file, checked)?;
+                }
+                handed += 1;
+            }
+        }
+        Ok(())
     })
 }
 

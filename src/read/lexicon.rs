@@ -375,27 +375,63 @@ pub fn sentence_span(text: &str, at: usize) -> (usize, usize) {
 /// cut at a word boundary with "…".
 pub fn excerpt(text: &str) -> String {
     const LIMIT: usize = 160;
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= LIMIT {
-        return text;
-    }
-    let mut out = String::new();
-    for word in text.split(' ') {
-        if out.chars().count() + word.chars().count() + 1 > LIMIT {
-            break;
+    let mut out = String::with_capacity(text.len().min(4 * LIMIT));
+    let mut count = 0;
+    // Where to cut if the whole text turns out to be too long: after the
+    // last word that leaves room for " …".
+    let mut cut = None;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if cut.is_none() && count + n + 1 > LIMIT {
+            cut = Some(out.len());
+        }
+        let added = if out.is_empty() { n } else { n + 1 };
+        if count + added > LIMIT {
+            out.truncate(cut.unwrap_or(out.len()));
+            out.push_str(" …");
+            return out;
         }
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+        count += added;
     }
-    out.push_str(" …");
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The excerpt as it was first written: join, count, then cut.
+    fn excerpt_by_joining(text: &str) -> String {
+        const LIMIT: usize = 160;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.chars().count() <= LIMIT {
+            return text;
+        }
+        let mut out = String::new();
+        for word in text.split(' ') {
+            if out.chars().count() + word.chars().count() + 1 > LIMIT {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out.push_str(" …");
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn excerpt_is_join_then_cut(words in proptest::collection::vec("[a-zå]{0,70}", 0..12), gap in "[ \n\t]{1,3}") {
+            let text = words.join(&gap);
+            proptest::prop_assert_eq!(excerpt(&text), excerpt_by_joining(&text));
+        }
+    }
 
     #[test]
     fn splits_sentences_but_not_abbreviations() {

@@ -96,13 +96,13 @@ fn read_terms(view: &Reading<'_>, whose: Whose) -> Terms {
             }
             for sentence in text::sentences(paragraph) {
                 let s = normalise(sentence);
-                let at = Place {
+                let at = || Place {
                     section: section.index,
                     excerpt: text::excerpt(sentence),
                 };
                 if out.first.is_none()
                     && (s.contains("första gången") || s.contains("första mandattid"))
-                    && let Some(first) = first_term(sentence, at.clone())
+                    && let Some(first) = first_term(sentence, at())
                 {
                     out.first = Some(first);
                     continue;
@@ -113,7 +113,11 @@ fn read_terms(view: &Reading<'_>, whose: Whose) -> Terms {
                     && (s.contains("räknat") || s.contains("efter") || s.contains("därefter"))
                 {
                     let start = day_months(sentence).into_iter().next();
-                    out.later = Some(LaterTerms { years, start, at });
+                    out.later = Some(LaterTerms {
+                        years,
+                        start,
+                        at: at(),
+                    });
                 }
             }
         }

@@ -145,24 +145,33 @@ impl Squeeze {
 /// fifth of a check.
 pub(crate) fn squeeze(text: &str, how: &Squeeze) -> String {
     let mut out = String::with_capacity(text.len());
+    squeeze_into(text, how, &mut out);
+    out
+}
+
+/// [`squeeze`], appending to `out`.
+pub(crate) fn squeeze_into(text: &str, how: &Squeeze, out: &mut String) {
+    let begin = out.len();
     let mut space = false;
     let mut rest = text;
     while !rest.is_empty() {
         let bytes = rest.as_bytes();
         // A run of ASCII with single spaces between words.
         let mut run = 0;
-        while run < bytes.len() {
-            let b = bytes[run];
-            let single_space = b == b' '
-                && run > 0
-                && bytes.get(run + 1).is_some_and(|n| n.is_ascii() && !is_ascii_space(*n));
-            if !b.is_ascii() || (is_ascii_space(b) && !single_space) {
+        while let Some(&b) = bytes.get(run) {
+            // Printable ASCII, the bulk of any text, first.
+            let plain = (b > b' ' && b < 0x80)
+                || (b == b' '
+                    && run > 0
+                    && bytes.get(run + 1).is_some_and(|n| *n > b' ' && *n < 0x80))
+                || (b < b' ' && !is_ascii_space(b));
+            if !plain {
                 break;
             }
             run += 1;
         }
         if run > 0 {
-            if space && !out.is_empty() {
+            if space && out.len() > begin {
                 out.push(' ');
             }
             space = false;
@@ -185,7 +194,7 @@ pub(crate) fn squeeze(text: &str, how: &Squeeze) -> String {
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
+        if space && out.len() > begin {
             out.push(' ');
         }
         space = false;
@@ -199,7 +208,6 @@ pub(crate) fn squeeze(text: &str, how: &Squeeze) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 fn is_ascii_space(b: u8) -> bool {
@@ -373,7 +381,6 @@ mod tests {
             );
         }
     }
-
 
     fn strong(text: &str) -> Inline {
         Inline {

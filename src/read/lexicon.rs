@@ -3,7 +3,7 @@
 //! fjärdedel", "25 %", "¾"). Everything works on plain text and returns byte
 //! ranges so that rules can quote what they read.
 
-use crate::parse::raw::{Squeeze, squeeze};
+use crate::parse::raw::{Squeeze, squeeze_into};
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
@@ -39,6 +39,13 @@ fn never() -> Regex {
 /// The text in lower case with runs of whitespace as one space, without
 /// invisible characters (zero-width spaces, soft hyphens).
 pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalise_into(text, &mut out);
+    out
+}
+
+/// [`normalise`], appending to `out`.
+pub fn normalise_into(text: &str, out: &mut String) {
     const LOWER: Squeeze = Squeeze {
         lower: true,
         keep_no_break: false,
@@ -49,7 +56,7 @@ pub fn normalise(text: &str) -> String {
             )
         },
     };
-    squeeze(text, &LOWER)
+    squeeze_into(text, &LOWER, out);
 }
 
 pub(crate) use crate::parse::raw::latin1_lower;

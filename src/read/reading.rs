@@ -3,6 +3,8 @@
 //! wrote (`forbund: godta ID: motivering`, also inside an HTML comment),
 //! which are taken out of the text so no rule reads them as content.
 
+use crate::read::lexicon::normalise_into;
+use crate::read::typography::fold_clean_into;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -31,6 +33,8 @@ pub struct SectionView {
     pub folded: String,
     /// What the section is about, by heading or else by content.
     pub topics: Vec<Topic>,
+    /// Where each sentence is in `text`, `normalised` and `folded`.
+    sentences: Vec<Sentence>,
 }
 
 impl SectionView {
@@ -86,23 +90,59 @@ pub(crate) struct Cache {
     pub(crate) board: OnceLock<crate::read::facts::BoardText>,
     pub(crate) board_terms: OnceLock<crate::read::facts::Terms>,
     pub(crate) auditor_terms: OnceLock<crate::read::facts::Terms>,
-    /// Every sentence of the body, split and normalised once.
-    sentences: OnceLock<Vec<Sentence>>,
     /// The document's era.
     pub(crate) era: OnceLock<Option<crate::read::dated::Era>>,
     /// The cost shares the body states.
     pub(crate) shares: OnceLock<Vec<crate::read::facts::shares::StatedShare>>,
 }
 
-/// One sentence of a section: where it is in the section's text, and its
-/// normalised form (lower case, single spaces).
+/// One sentence of a section: its byte ranges in the section's text, in
+/// its normalised text and in its folded text.
 #[derive(Debug, Clone)]
 struct Sentence {
-    section: usize,
-    start: usize,
-    end: usize,
-    normalised: String,
-    folded: String,
+    text: std::ops::Range<usize>,
+    normalised: std::ops::Range<usize>,
+    folded: std::ops::Range<usize>,
+}
+
+/// A section's text normalised and folded sentence by sentence, with where
+/// each sentence is in both. Joining the sentences' forms with single
+/// spaces gives the same text as normalising the whole (whitespace between
+/// sentences collapses to one space either way), so the text is normalised
+/// and folded once for the section and its sentences together.
+fn forms(text: &str) -> (String, String, Vec<Sentence>) {
+    let mut normalised = String::with_capacity(text.len());
+    let mut folded = String::with_capacity(text.len());
+    let mut spans = Vec::new();
+    let base = text.as_ptr() as usize;
+    for sentence in crate::read::lexicon::sentences(text) {
+        let start = sentence.as_ptr() as usize - base;
+        let n = append(&mut normalised, |out| normalise_into(sentence, out));
+        let piece = normalised.get(n.clone()).unwrap_or_default();
+        let f = append(&mut folded, |out| fold_clean_into(piece, out));
+        spans.push(Sentence {
+            text: start..start + sentence.len(),
+            normalised: n,
+            folded: f,
+        });
+    }
+    (normalised, folded, spans)
+}
+
+/// Writes a piece at the end of `out`, one space after what is there, and
+/// returns where it is; an empty piece adds nothing.
+fn append(out: &mut String, write: impl FnOnce(&mut String)) -> std::ops::Range<usize> {
+    let before = out.len();
+    if before > 0 {
+        out.push(' ');
+    }
+    let start = out.len();
+    write(out);
+    if out.len() == start {
+        out.truncate(before);
+        return before..before;
+    }
+    start..out.len()
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -133,7 +173,7 @@ impl<'a> Reading<'a> {
             .enumerate()
             .map(|(index, s)| {
                 let text = blocks_text(&s.blocks, Some(index), &mut directives);
-                let normalised = normalise(&text);
+                let (normalised, folded, sentences) = forms(&text);
                 let mut topics = topics::from_heading(&clean(&s.heading));
                 if topics.is_empty() {
                     topics = topics::from_content(&text);
@@ -142,10 +182,11 @@ impl<'a> Reading<'a> {
                     index,
                     number: s.number,
                     label: s.display_heading(),
-                    folded: fold(&normalised),
+                    folded,
                     normalised,
                     text,
                     topics,
+                    sentences,
                 }
             })
             .collect();
@@ -198,49 +239,30 @@ impl<'a> Reading<'a> {
     /// normalised form; split and normalised once per document, however
     /// many rules read them.
     pub fn normalised_sentences(&self) -> impl Iterator<Item = (usize, &str, &str)> {
-        self.sentence_cache().iter().filter_map(|s| {
-            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
-            Some((s.section, text, s.normalised.as_str()))
-        })
+        self.sentence_forms()
+            .map(|(index, text, n, _)| (index, text, n))
     }
 
     /// Every sentence of the body with the index of its section and its
     /// folded form (lower case, without å, ä and ö: see
     /// [`crate::read::typography::fold`]); computed once.
     pub fn folded_sentences(&self) -> impl Iterator<Item = (usize, &str, &str)> {
-        self.sentence_cache().iter().filter_map(|s| {
-            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
-            Some((s.section, text, s.folded.as_str()))
-        })
+        self.sentence_forms()
+            .map(|(index, text, _, f)| (index, text, f))
     }
 
     /// Every sentence with its section, its normalised form and its folded
     /// form.
     pub fn sentence_forms(&self) -> impl Iterator<Item = (usize, &str, &str, &str)> {
-        self.sentence_cache().iter().filter_map(|s| {
-            let text = self.sections.get(s.section)?.text.get(s.start..s.end)?;
-            Some((s.section, text, s.normalised.as_str(), s.folded.as_str()))
-        })
-    }
-
-    fn sentence_cache(&self) -> &[Sentence] {
-        self.cache.sentences.get_or_init(|| {
-            let mut out = Vec::new();
-            for section in &self.sections {
-                let base = section.text.as_ptr() as usize;
-                for sentence in crate::read::lexicon::sentences(&section.text) {
-                    let start = sentence.as_ptr() as usize - base;
-                    let normalised = normalise(sentence);
-                    out.push(Sentence {
-                        section: section.index,
-                        start,
-                        end: start + sentence.len(),
-                        folded: crate::read::typography::fold(&normalised),
-                        normalised,
-                    });
-                }
-            }
-            out
+        self.sections.iter().flat_map(|section| {
+            section.sentences.iter().filter_map(move |s| {
+                Some((
+                    section.index,
+                    section.text.get(s.text.clone())?,
+                    section.normalised.get(s.normalised.clone())?,
+                    section.folded.get(s.folded.clone())?,
+                ))
+            })
         })
     }
 
@@ -378,6 +400,24 @@ pub fn names_in(text: &str) -> Vec<NamedMember> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_forms_join_to_the_section_forms(
+            text in "[a-cA-CåäöÅÖ0-9 \t\n.!?:-]{0,80}"
+        ) {
+            let (normalised, folded, sentences) = forms(&text);
+            proptest::prop_assert_eq!(&normalised, &crate::read::lexicon::normalise(&text));
+            proptest::prop_assert_eq!(&folded, &fold(&normalised));
+            for s in &sentences {
+                let sentence = &text[s.text.clone()];
+                let n = crate::read::lexicon::normalise(sentence);
+                proptest::prop_assert_eq!(&normalised[s.normalised.clone()], n.as_str());
+                let f = fold(&n);
+                proptest::prop_assert_eq!(&folded[s.folded.clone()], f.as_str());
+            }
+        }
+    }
 
     #[test]
     fn reads_member_lists_as_written() {

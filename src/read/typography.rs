@@ -96,10 +96,20 @@ fn fold_char(c: char) -> char {
 pub fn fold(text: &str) -> String {
     let cleaned = clean(text);
     let mut out = String::with_capacity(cleaned.len());
-    let mut rest = cleaned.as_ref();
+    fold_clean_into(&cleaned, &mut out);
+    out
+}
+
+/// [`fold`] of a text that is already clean (see [`clean`]), appending to
+/// `out`.
+pub fn fold_clean_into(text: &str, out: &mut String) {
+    let mut rest = text;
     while !rest.is_empty() {
         // Runs of ASCII are copied whole and lower-cased in place.
-        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         if run > 0 {
             let start = out.len();
             out.push_str(&rest[..run]);
@@ -117,7 +127,6 @@ pub fn fold(text: &str) -> String {
             out.extend(c.to_lowercase().map(fold_char));
         }
     }
-    out
 }
 
 /// Whether `text` (already folded) contains `stem` in any spelling.

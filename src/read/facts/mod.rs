@@ -81,7 +81,11 @@ fn read_terms(view: &Reading<'_>, whose: Whose) -> Terms {
         Whose::Auditors => "revisor",
         Whose::Board => "ledam",
     };
-    for section in view.sections.iter().filter(|s| s.normalised.contains(keyword)) {
+    for section in view
+        .sections
+        .iter()
+        .filter(|s| s.normalised.contains(keyword))
+    {
         for paragraph in section.text.lines() {
             // The section text is clean (no invisible characters), so the
             // words can be looked for without normalising the paragraph.

@@ -128,15 +128,37 @@ const HEADING_STEMS: &[(Topic, &[&str])] = &[
     (Topic::Bildande, &["bildande", "ikrafttradande"]),
 ];
 
+/// Every heading stem, in [`HEADING_STEMS`]' order, and its topic.
+static HEADING_TOPICS: std::sync::LazyLock<Vec<Topic>> = std::sync::LazyLock::new(|| {
+    HEADING_STEMS
+        .iter()
+        .flat_map(|(topic, stems)| stems.iter().map(|_| *topic))
+        .collect()
+});
+
+/// One automaton over every heading stem (all folded ASCII), so a heading
+/// is read in one pass rather than once per stem.
+static HEADING_MATCHER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(HEADING_STEMS.iter().flat_map(|(_, stems)| stems.iter()))
+            .ok()
+    });
+
 /// The topics a heading names, in any spelling (OCR's "FORBUNDETS SATE"
 /// names the säte).
 pub fn from_heading(heading: &str) -> Vec<Topic> {
     let h = fold(heading);
-    let mut topics: Vec<Topic> = HEADING_STEMS
-        .iter()
-        .filter(|(_, stems)| stems.iter().any(|s| contains_folded(&h, s)))
-        .map(|(t, _)| *t)
-        .collect();
+    let mut topics: Vec<Topic> = match HEADING_MATCHER.as_ref() {
+        Some(matcher) => matcher
+            .find_overlapping_iter(&h)
+            .filter_map(|m| HEADING_TOPICS.get(m.pattern().as_usize()).copied())
+            .collect(),
+        None => HEADING_STEMS
+            .iter()
+            .filter(|(_, stems)| stems.iter().any(|s| contains_folded(&h, s)))
+            .map(|(t, _)| *t)
+            .collect(),
+    };
     // "Förbundets medlemmar", but not "Förbundsmedlemmarnas styrning och
     // insyn" or "Ersättning till ledamöter".
     if h.contains("medlem")

@@ -80,6 +80,14 @@ const LAW_AFTER: &[&str] = &[
     "sekretess",
 ];
 
+/// Whether `text` ends with the ASCII `end` in any case.
+fn ends_with_ignoring_case(text: &str, end: &str) -> bool {
+    text.len()
+        .checked_sub(end.len())
+        .and_then(|start| text.as_bytes().get(start..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(end.as_bytes()))
+}
+
 fn references(view: &Reading<'_>) -> Vec<Reference> {
     let mut out = Vec::new();
     for section in &view.sections {
@@ -89,7 +97,11 @@ fn references(view: &Reading<'_>) -> Vec<Reference> {
                 continue;
             };
             let before = &text[..all.start()];
-            let after = fold(text[all.end()..].trim_start());
+            // What follows, folded: only its start is compared, and folding
+            // the rest of the section for every reference made a long
+            // section quadratic.
+            let after: String = text[all.end()..].trim_start().chars().take(64).collect();
+            let after = fold(&after);
             let after = after
                 .strip_prefix("i den ")
                 .or_else(|| after.strip_prefix("i "))
@@ -98,7 +110,7 @@ fn references(view: &Reading<'_>) -> Vec<Reference> {
                 || after.starts_with("forbundsordningen");
             let law = LAW_AFTER.iter().any(|l| after.starts_with(l))
                 || before.trim_end().ends_with("kap.")
-                || before.trim_end().to_lowercase().ends_with("enligt lagen");
+                || ends_with_ignoring_case(before.trim_end(), "enligt lagen");
             if law && !own {
                 continue;
             }

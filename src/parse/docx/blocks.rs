@@ -112,6 +112,10 @@ fn signature_line<'t>(para: &Para, text: &'t str) -> Option<SignatureLine<'t>> {
     match para.style.as_deref() {
         Some("SignatureLine") => Some(SignatureLine::Rule),
         Some("Signature") => Some(SignatureLine::Text(text.trim())),
+        Some("SignatureParty") => Some(SignatureLine::Party(
+            text.trim().strip_prefix("För ").unwrap_or(text.trim()),
+        )),
+        Some("SignatureField") => Some(SignatureLine::Field(text.trim())),
         _ => None,
     }
 }
@@ -119,18 +123,53 @@ fn signature_line<'t>(para: &Para, text: &'t str) -> Option<SignatureLine<'t>> {
 enum SignatureLine<'t> {
     Rule,
     Text(&'t str),
+    /// "För X": a party's signature form starts.
+    Party(&'t str),
+    /// "Ort och datum: …" or "Namnförtydligande: …" of a party's form.
+    Field(&'t str),
+}
+
+/// A party's signature form being read.
+struct PartyForm {
+    party: String,
+    name: String,
+    title: String,
 }
 
 /// Collects signature blocks: a rule, then the name (possibly empty) and
 /// the title and party when given. One line after the name is the party
 /// when there is no name, else the title.
+/// A party's form ("För X", place and date, the line, "Underskrift",
+/// "Namnförtydligande: name", title) is read as one signature.
 #[derive(Default)]
 struct Signatures {
     lines: Option<Vec<String>>,
+    form: Option<PartyForm>,
 }
 
 impl Signatures {
     fn line(&mut self, line: SignatureLine<'_>, out: &mut Vec<Raw>) {
+        if let Some(form) = &mut self.form {
+            match line {
+                SignatureLine::Party(_) => {}
+                SignatureLine::Rule => return,
+                SignatureLine::Field(text) => {
+                    if let Some(name) = text.strip_prefix("Namnförtydligande:") {
+                        let name = clean_text(name);
+                        if !name.chars().all(|c| c == '_') {
+                            form.name = name;
+                        }
+                    }
+                    return;
+                }
+                SignatureLine::Text(text) => {
+                    if text != "Underskrift" {
+                        form.title = clean_text(text);
+                    }
+                    return;
+                }
+            }
+        }
         match line {
             SignatureLine::Rule => {
                 self.finish(out);
@@ -141,10 +180,26 @@ impl Signatures {
                     lines.push(clean_text(text));
                 }
             }
+            SignatureLine::Party(party) => {
+                self.finish(out);
+                self.form = Some(PartyForm {
+                    party: clean_text(party),
+                    name: String::new(),
+                    title: String::new(),
+                });
+            }
+            SignatureLine::Field(_) => {}
         }
     }
 
     fn finish(&mut self, out: &mut Vec<Raw>) {
+        if let Some(form) = self.form.take() {
+            out.push(Raw::Signature(Signature {
+                party: form.party,
+                name: form.name,
+                title: form.title,
+            }));
+        }
         let Some(mut lines) = self.lines.take() else {
             return;
         };

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::{ComposeError, Templates, build, metadata, placeholder, view};
 use crate::document::{Block, ChartBox, ChartLevel, Document, DocumentKind};
 use crate::spec::{Forbund, OrganisationBody, OrganisationProposal};
-use crate::swedish::{capitalise, count_noun, number_in_words};
+use crate::swedish::{capitalise, count_noun};
 
 /// The heading under which the chart stands.
 const CHART_HEADING: &str = "Organisationsschema";
@@ -128,11 +128,7 @@ fn bodies<'a>(f: &Forbund, p: &'a OrganisationProposal) -> Vec<Body<'a>> {
             capitalise(&definite(&f.staff.head_title))
         )],
         details: &p.head,
-        appointed_by: if f.staff.own_staff {
-            "styrelsen, som anställer".into()
-        } else {
-            "styrelsen".into()
-        },
+        appointed_by: "styrelsen".into(),
         meets: false,
         noun: "",
     });
@@ -155,7 +151,7 @@ fn bodies<'a>(f: &Forbund, p: &'a OrganisationProposal) -> Vec<Body<'a>> {
             grounds: vec![format!("Förbundets kansli har samordnare som bistår {}.", definite(&f.staff.head_title))],
             details: &p.coordinators,
             appointed_by: if f.staff.own_staff {
-                format!("{}, som anställer", definite(&f.staff.head_title))
+                definite(&f.staff.head_title)
             } else {
                 placeholder("Ange vem som utser samordnarna")
             },
@@ -226,9 +222,10 @@ pub fn chart(f: &Forbund) -> Vec<ChartLevel> {
     if !organisation.local_groups.is_empty() {
         levels.push(level(ChartBox::new(
             "Lokala samverkansgrupper",
-            vec![format!(
-                "{} grupper",
-                capitalise(&number_in_words(organisation.local_groups.len() as u64))
+            vec![count_noun(
+                organisation.local_groups.len() as u64,
+                "grupp",
+                "grupper",
             )],
         )));
     }

@@ -7,6 +7,7 @@ mod baseline;
 mod check;
 mod check_fixtures;
 mod compare;
+mod decisions;
 mod corpus;
 mod generate;
 mod modernize;

@@ -4,6 +4,8 @@
 //! files; the renderers and the comparison read it. It carries text, never
 //! markup: a renderer escapes what its format needs.
 
+pub mod letterhead;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

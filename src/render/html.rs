@@ -1,9 +1,8 @@
 //! Document → a standalone HTML page with print CSS (A4, page numbers where
 //! the browser supports CSS paged media). All text is HTML-escaped.
 
-use crate::document::{
-    Block, ChartBox, ChartLevel, DECISION_WORD, Document, DocumentKind, Inline, label,
-};
+use crate::document::letterhead::{Layout, Line, layout};
+use crate::document::{Block, ChartBox, ChartLevel, DECISION_WORD, Document, Inline};
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 25mm 25mm 25mm 25mm;
@@ -97,50 +96,34 @@ pub fn render(doc: &Document) -> String {
     out
 }
 
-/// A tjänsteutlåtande's letterhead (authority, unit and handläggare on the
-/// left; kind, date, dnr, recipient and meeting on the right), or another
-/// document's marking as a bilaga at the right.
+/// A tjänsteutlåtande's letterhead in two columns, or another document's
+/// marking as a bilaga at the right (the layout is
+/// [`crate::document::letterhead`]'s).
 fn letterhead(out: &mut String, doc: &Document) {
-    if doc.header.is_empty() {
-        return;
-    }
-    let value = |l: &str| doc.header_value(l).map(escape);
-    if doc.kind != DocumentKind::Tjansteutlatande {
-        let lines: Vec<String> = doc
-            .header
+    let html = |lines: &[Line]| -> String {
+        lines
             .iter()
-            .map(|f| match f.label.as_str() {
-                label::STATUS => format!("<strong>{}</strong>", escape(&f.value.to_uppercase())),
-                label::APPENDIX => format!("<strong>Bilaga {}</strong>", escape(&f.value)),
-                label::CASE_NUMBER => format!("Dnr {}", escape(&f.value)),
-                _ => escape(&f.value),
+            .map(|l| {
+                if l.bold {
+                    format!("<strong>{}</strong>", escape(&l.text))
+                } else {
+                    escape(&l.text)
+                }
             })
-            .collect();
-        out.push_str(&format!("<div class=\"markering\">{}</div>\n", lines.join("<br>")));
-        return;
+            .collect::<Vec<_>>()
+            .join("<br>")
+    };
+    match layout(doc) {
+        None => {}
+        Some(Layout::Marking(lines)) => {
+            out.push_str(&format!("<div class=\"markering\">{}</div>\n", html(&lines)));
+        }
+        Some(Layout::Letterhead { left, right }) => out.push_str(&format!(
+            "<div class=\"brevhuvud\"><div>{}</div><div class=\"hoger\">{}</div></div>\n",
+            html(&left),
+            html(&right)
+        )),
     }
-    let mut left: Vec<String> = Vec::new();
-    if let Some(a) = value(label::AUTHORITY) {
-        left.push(format!("<strong>{a}</strong>"));
-    }
-    left.extend(value(label::UNIT));
-    if let Some(o) = value(label::OFFICER) {
-        left.push(String::new());
-        left.push(format!("Handläggare: {o}"));
-    }
-    let mut right = vec![format!("<span class=\"slag\">{}</span>", escape(&doc.kind.swedish().to_uppercase()))];
-    right.extend(value(label::DATE));
-    right.extend(value(label::CASE_NUMBER).map(|d| format!("Dnr {d}")));
-    if let Some(r) = value(label::RECIPIENT) {
-        right.push(String::new());
-        right.push(r);
-        right.extend(value(label::MEETING));
-    }
-    out.push_str(&format!(
-        "<div class=\"brevhuvud\"><div>{}</div><div class=\"hoger\">{}</div></div>\n",
-        left.join("<br>"),
-        right.join("<br>")
-    ));
 }
 
 fn blocks(out: &mut String, blocks: &[Block]) {

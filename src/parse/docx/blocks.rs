@@ -242,6 +242,16 @@ fn list_entry(
 /// cell marks a numeric column.
 fn table_block(table: TableAcc) -> Raw {
     let header_block = table.style.as_deref() == Some("HeaderBlock");
+    if header_block && let Some(fields) = letterhead_fields(&table) {
+        // The fields as a label | value header block.
+        let mut rows = fields.into_iter().map(|f| vec![f.label, f.value]);
+        return Raw::Table {
+            header: rows.next().unwrap_or_default(),
+            rows: rows.collect(),
+            numeric: Vec::new(),
+            header_block,
+        };
+    }
     let mut rows = table.rows.into_iter().filter(|r| !r.is_empty());
     let first = rows.next().unwrap_or_default();
     let numeric = first.iter().map(|c| c.right.unwrap_or(false)).collect();
@@ -252,6 +262,28 @@ fn table_block(table: TableAcc) -> Raw {
         rows,
         numeric,
         header_block,
+    }
+}
+
+/// The header fields of a letterhead or a bilaga's marking as `generate`
+/// lays them out (one row, one paragraph per line), if the table is one.
+fn letterhead_fields(table: &TableAcc) -> Option<Vec<crate::document::HeaderField>> {
+    let [row] = table.rows.as_slice() else {
+        return None;
+    };
+    let lines = |cell: &Cell| -> Vec<String> {
+        cell.items
+            .iter()
+            .map(|item| match item {
+                Item::Para(para) => clean_text(&para.shown_text()),
+                Item::Table(_) => String::new(),
+            })
+            .collect()
+    };
+    match row.as_slice() {
+        [left, right] => crate::document::letterhead::read_letterhead(&lines(left), &lines(right)),
+        [only] => crate::document::letterhead::read_marking(&lines(only)),
+        _ => None,
     }
 }
 

@@ -415,6 +415,11 @@ fn the_avsiktsforklaring_is_dated_and_signed_in_every_format() {
     let form = xml.split("För Försäkringskassan").nth(1).unwrap();
     let form = form.split("Namnförtydligande").next().unwrap();
     assert!(form.matches("<w:keepNext />").count() >= 3, "{form}");
+    // The heading before the signatures stays with the first of them.
+    let first = xml.find("För Stockholms stad").unwrap();
+    let heading = xml[..first].rfind("Underskrifter</w:t>").unwrap();
+    let start = xml[..heading].rfind("<w:p ").unwrap();
+    assert!(xml[start..heading].contains("<w:keepNext />"));
     // The signatures read back from Word and Markdown as the same parties.
     let parsed = forbund::parse::parse("avsiktsforklaring.docx", &std::fs::read(path("docx")).unwrap())
         .unwrap()

@@ -68,7 +68,7 @@ pub struct Args {
     #[arg(long, value_enum, value_delimiter = ',')]
     format: Vec<FormatArg>,
     /// Directory with your own templates (forbundsordning.md, avsiktsforklaring.md,
-    /// tjansteutlatande.md, lag.md); the built-in ones are used for the rest
+    /// tjansteutlatande.md, organisation.md, lag.md); the built-in ones are used for the rest
     #[arg(long, value_name = "DIR")]
     template_dir: Option<PathBuf>,
     /// PDF standard

@@ -148,7 +148,10 @@ fn bodies<'a>(f: &Forbund, p: &'a OrganisationProposal) -> Vec<Body<'a>> {
     if organisation.coordinators {
         out.push(Body {
             heading: "Samordnare".into(),
-            grounds: vec![format!("Förbundets kansli har samordnare som bistår {}.", definite(&f.staff.head_title))],
+            grounds: vec![format!(
+                "Förbundets kansli har samordnare som bistår {}.",
+                definite(&f.staff.head_title)
+            )],
             details: &p.coordinators,
             appointed_by: if f.staff.own_staff {
                 definite(&f.staff.head_title)

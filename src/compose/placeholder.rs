@@ -19,9 +19,8 @@ pub fn placeholder(what: &str) -> String {
     format!("[{what}]")
 }
 
-static PLACEHOLDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"\[(?:{})\b[^\[\]]*\]", VERBS.join("|"))).ok()
-});
+static PLACEHOLDER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"\[(?:{})\b[^\[\]]*\]", VERBS.join("|"))).ok());
 
 /// One placeholder left in a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -399,7 +399,11 @@ pub fn case(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> 
         .map(|c| c.consequences.iter().collect::<Vec<_>>())
         .unwrap_or_default()
         .into_iter()
-        .partition(|k| k.heading.to_lowercase().starts_with("ekonomiska konsekvenser"));
+        .partition(|k| {
+            k.heading
+                .to_lowercase()
+                .starts_with("ekonomiska konsekvenser")
+        });
     let own_part = case.is_some_and(|c| c.own_decision) && path.len() >= 2;
     let appoints_auditor = match f.auditors.arrangement {
         AuditorArrangement::PerMember => true,
@@ -508,12 +512,22 @@ fn part_table(f: &Forbund, member: &Member) -> Value {
         });
     }
     header.push(format!("Andel av {part}"));
-    header.extend(f.economy.budgets.iter().map(|b| format!("{} (kronor)", b.year)));
+    header.extend(
+        f.economy
+            .budgets
+            .iter()
+            .map(|b| format!("{} (kronor)", b.year)),
+    );
     let mut rows: Vec<Vec<String>> = split
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![f.members.get(r.member).map(|m| m.namn.clone()).unwrap_or_default()];
+            let mut row = vec![
+                f.members
+                    .get(r.member)
+                    .map(|m| m.namn.clone())
+                    .unwrap_or_default(),
+            ];
             if population {
                 row.push(thousands_unbroken(r.weight));
             }
@@ -533,12 +547,23 @@ fn part_table(f: &Forbund, member: &Member) -> Value {
         ShareSplit::Population => format!(
             "{} fördelas mellan {} efter antalet invånare i åldern 16–64 år enligt uppgifter från {} per den {} året före budgetåret{}.",
             capitalise(part),
-            if split.kind == MemberKind::Region { "regionerna" } else { "kommunerna" },
+            if split.kind == MemberKind::Region {
+                "regionerna"
+            } else {
+                "kommunerna"
+            },
             basis.source,
             basis.reference_day,
-            if basis.recalculated_yearly { ", och fördelningen räknas om varje år" } else { "" }
+            if basis.recalculated_yearly {
+                ", och fördelningen räknas om varje år"
+            } else {
+                ""
+            }
         ),
-        ShareSplit::Explicit => format!("{} fördelas enligt de andelar som förbundsordningen anger.", capitalise(part)),
+        ShareSplit::Explicit => format!(
+            "{} fördelas enligt de andelar som förbundsordningen anger.",
+            capitalise(part)
+        ),
         ShareSplit::Equal => format!("{} fördelas lika.", capitalise(part)),
     };
     json!({

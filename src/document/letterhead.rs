@@ -147,7 +147,11 @@ pub fn read_letterhead(left: &[String], right: &[String]) -> Option<Vec<HeaderFi
 /// The header fields of a bilaga's marking read back from its lines, when
 /// one of them is "Bilaga N"; `None` otherwise.
 pub fn read_marking(lines: &[String]) -> Option<Vec<HeaderField>> {
-    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
     let appendix_prefix = format!("{} ", label::APPENDIX);
     if !lines.iter().any(|l| l.starts_with(&appendix_prefix)) {
         return None;

@@ -116,7 +116,10 @@ fn letterhead(out: &mut String, doc: &Document) {
     match layout(doc) {
         None => {}
         Some(Layout::Marking(lines)) => {
-            out.push_str(&format!("<div class=\"markering\">{}</div>\n", html(&lines)));
+            out.push_str(&format!(
+                "<div class=\"markering\">{}</div>\n",
+                html(&lines)
+            ));
         }
         Some(Layout::Letterhead { left, right }) => out.push_str(&format!(
             "<div class=\"brevhuvud\"><div>{}</div><div class=\"hoger\">{}</div></div>\n",
@@ -181,7 +184,9 @@ fn chart(out: &mut String, levels: &[ChartLevel]) {
     out.push_str("<div class=\"schema\" role=\"img\" aria-label=\"Organisationsschema\">\n");
     for (i, level) in levels.iter().enumerate() {
         if i > 0 {
-            out.push_str("<div class=\"niva\"><div class=\"led\"></div><div class=\"sida\"></div></div>\n");
+            out.push_str(
+                "<div class=\"niva\"><div class=\"led\"></div><div class=\"sida\"></div></div>\n",
+            );
         }
         out.push_str("<div class=\"niva\">");
         chart_box(out, &level.main, "ruta");
@@ -192,7 +197,9 @@ fn chart(out: &mut String, levels: &[ChartLevel]) {
                 } else {
                     ("hel", "ruta")
                 };
-                out.push_str(&format!("<div class=\"sida\"><span class=\"{join}\"></span>"));
+                out.push_str(&format!(
+                    "<div class=\"sida\"><span class=\"{join}\"></span>"
+                ));
                 chart_box(out, beside, class);
                 out.push_str("</div>");
             }

@@ -121,7 +121,11 @@ pub struct Forbund {
     pub declaration: Declaration,
 
     /// Förslaget till förbundets organisation (styrelse, arbetsutskott, beredningsgrupp, förbundschef, samordnare, lokala grupper). När det anges skrivs dokumentet "Förslag till organisation" med organisationsschema och listas som bilaga 3 i tjänsteutlåtandena; utelämnas det skrivs dokumentet inte och bilagan listas inte.
-    #[serde(rename = "organisation", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "organisation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub organisation: Option<OrganisationProposal>,
 
     /// Ärendet hos varje kommun och region som ska besluta, för tjänsteutlåtandena.

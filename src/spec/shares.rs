@@ -161,7 +161,9 @@ impl Forbund {
             .economy
             .budgets
             .iter()
-            .map(|b| apportion(b.amount, &[2, 1, 1])[if kind == MemberKind::Region { 1 } else { 2 }])
+            .map(|b| {
+                apportion(b.amount, &[2, 1, 1])[if kind == MemberKind::Region { 1 } else { 2 }]
+            })
             .collect();
         let rows = weighted
             .iter()

@@ -71,7 +71,9 @@ fn table_rows(md: &str, first: &str) -> Vec<Vec<String>> {
 }
 
 fn number(cell: &str) -> u64 {
-    cell.replace(' ', "").parse().unwrap_or_else(|_| panic!("«{cell}»"))
+    cell.replace(' ', "")
+        .parse()
+        .unwrap_or_else(|_| panic!("«{cell}»"))
 }
 
 /// "40,15 %" in hundredths of a percent.
@@ -240,7 +242,11 @@ fn later_years_are_estimated_on_condition_of_coming_budgets() {
     assert!(!landsting.contains("för egen del"));
     assert!(landsting.contains("\natt justera beslutet omedelbart\n"));
     // Its own economic consequences stand under the one heading.
-    assert_eq!(landsting.matches("Ekonomiska konsekvenser").count(), 1, "{landsting}");
+    assert_eq!(
+        landsting.matches("Ekonomiska konsekvenser").count(),
+        1,
+        "{landsting}"
+    );
     assert!(landsting.contains("| 2016 | 8 000 000 kronor | 2 000 000 kronor | 4 000 000 kronor (50 %) | 4 000 000 kronor (50 %) |"));
 }
 
@@ -251,7 +257,8 @@ fn what_only_the_parties_can_write_is_a_listed_placeholder() {
     assert!(output.status.success(), "{}", transcript(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Haninge kommun's case is not in the description.
-    let tu = std::fs::read_to_string(out.path().join("tjansteutlatande-haninge-kommun.md")).unwrap();
+    let tu =
+        std::fs::read_to_string(out.path().join("tjansteutlatande-haninge-kommun.md")).unwrap();
     for placeholder in [
         "[Ange datum]",
         "[Ange diarienummer]",
@@ -326,7 +333,10 @@ fn the_organisation_proposal_and_its_chart_in_every_format() {
     assert!(html.contains("<div class=\"schema\""));
     assert!(html.contains("<div class=\"ruta stod\"><strong>Beredningsgrupp</strong>"));
     let xml = docx_xml(&out.path().join("organisation.docx"));
-    assert!(xml.contains("w:val=\"dashed\""), "the support box is dashed");
+    assert!(
+        xml.contains("w:val=\"dashed\""),
+        "the support box is dashed"
+    );
     let docx = docx_text(&out.path().join("organisation.docx"));
     if let Some(pdf) = pdf_text(&out.path().join("organisation.pdf")) {
         let chart = pdf.split("Organisationsschema").nth(1).unwrap();
@@ -335,7 +345,10 @@ fn the_organisation_proposal_and_its_chart_in_every_format() {
         }
     }
     for b in boxes {
-        assert!(docx.lines().any(|l| l == b), "{b} as a box in the DOCX:\n{docx}");
+        assert!(
+            docx.lines().any(|l| l == b),
+            "{b} as a box in the DOCX:\n{docx}"
+        );
     }
     // Who appoints whom and how often they meet.
     assert!(md.contains("## Beredningsgrupp"));
@@ -357,12 +370,17 @@ fn word_sets_att_satser_hanging_letterheads_and_unbroken_numbers() {
     let out = tempfile::tempdir().unwrap();
     let output = generate(&sample("stockholm"), out.path(), &["--format", "docx,html"]);
     assert!(output.status.success(), "{}", transcript(&output));
-    let tu = out.path().join("tjansteutlatande-stockholms-lans-landsting");
+    let tu = out
+        .path()
+        .join("tjansteutlatande-stockholms-lans-landsting");
     let xml = docx_xml(&tu.with_extension("docx"));
     // Each att-sats is a paragraph of the hanging-indent style, "att" and a tab.
     let decisions = xml.matches("<w:pStyle w:val=\"Decision\" />").count();
     assert!(decisions >= 8, "{decisions} att-satser");
-    assert!(xml.contains("<w:t xml:space=\"preserve\">att</w:t><w:tab />"), "att then a tab");
+    assert!(
+        xml.contains("<w:t xml:space=\"preserve\">att</w:t><w:tab />"),
+        "att then a tab"
+    );
     // Numbers are held together by no-break spaces.
     assert!(xml.contains("8\u{a0}000\u{a0}000\u{a0}kronor"));
     assert!(!xml.contains("8 000 000"));
@@ -392,7 +410,11 @@ fn word_sets_att_satser_hanging_letterheads_and_unbroken_numbers() {
 #[test]
 fn the_avsiktsforklaring_is_dated_and_signed_in_every_format() {
     let out = tempfile::tempdir().unwrap();
-    let output = generate(&sample("stockholm"), out.path(), &["--doc", "avsiktsforklaring"]);
+    let output = generate(
+        &sample("stockholm"),
+        out.path(),
+        &["--doc", "avsiktsforklaring"],
+    );
     assert!(output.status.success(), "{}", transcript(&output));
     let path = |ext: &str| out.path().join(format!("avsiktsforklaring.{ext}"));
     let md = std::fs::read_to_string(path("md")).unwrap();
@@ -421,9 +443,12 @@ fn the_avsiktsforklaring_is_dated_and_signed_in_every_format() {
     let start = xml[..heading].rfind("<w:p ").unwrap();
     assert!(xml[start..heading].contains("<w:keepNext />"));
     // The signatures read back from Word and Markdown as the same parties.
-    let parsed = forbund::parse::parse("avsiktsforklaring.docx", &std::fs::read(path("docx")).unwrap())
-        .unwrap()
-        .document;
+    let parsed = forbund::parse::parse(
+        "avsiktsforklaring.docx",
+        &std::fs::read(path("docx")).unwrap(),
+    )
+    .unwrap()
+    .document;
     let from_md = forbund::parse::parse("avsiktsforklaring.md", md.as_bytes())
         .unwrap()
         .document;

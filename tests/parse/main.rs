@@ -114,7 +114,9 @@ pub fn as_markdown_reads(mut document: forbund::document::Document) -> forbund::
                     Block::Paragraph { text } => plain(text),
                     Block::List { items, .. } => items.iter_mut().for_each(plain),
                     Block::Table { header, rows, .. } => {
-                        header.iter_mut().for_each(|h| *h = h.replace('\u{a0}', " "));
+                        header
+                            .iter_mut()
+                            .for_each(|h| *h = h.replace('\u{a0}', " "));
                         rows.iter_mut().flatten().for_each(plain);
                     }
                     _ => {}

@@ -138,9 +138,12 @@ fn generated_documents_read_back_from_markdown() {
         let name = format!("{}.md", composed.file_stem);
         let back = parse(&name, rendered.as_bytes()).unwrap().document;
         assert_eq!(back.kind, original.kind, "{name}");
-        assert_eq!(shape(&as_markdown_reads(back.clone())), shape(&as_markdown_reads(original.clone())), "{name}");
+        assert_eq!(
+            shape(&as_markdown_reads(back.clone())),
+            shape(&as_markdown_reads(original.clone())),
+            "{name}"
+        );
         assert_eq!(back.header, original.header, "{name}");
         assert_eq!(back.signatures, original.signatures, "{name}");
     }
 }
-

@@ -39,21 +39,16 @@ pub(super) fn chart(ctx: &mut Context, levels: &[ChartLevel]) -> Table {
                 } else {
                     BorderType::Single
                 };
-                (
-                    joint_cell(ctx, kind),
-                    box_cell(ctx, b, BESIDE, kind),
-                )
+                (joint_cell(ctx, kind), box_cell(ctx, b, BESIDE, kind))
             }
             None => (empty(ctx, JOINT, &[]), empty(ctx, BESIDE, &[])),
         };
-        rows.push(
-            TableRow::new(vec![
-                empty(ctx, LEFT, &[]),
-                box_cell(ctx, &level.main, MAIN, BorderType::Single).grid_span(2),
-                joint,
-                beside,
-            ]),
-        );
+        rows.push(TableRow::new(vec![
+            empty(ctx, LEFT, &[]),
+            box_cell(ctx, &level.main, MAIN, BorderType::Single).grid_span(2),
+            joint,
+            beside,
+        ]));
     }
     borderless(Table::without_borders(rows))
         .set_grid(vec![LEFT, HALF, MAIN - HALF, JOINT, BESIDE])
@@ -131,12 +126,18 @@ fn only(sides: &[TableCellBorderPosition], kind: BorderType) -> TableCellBorders
         TableCellBorderPosition::Bottom,
         TableCellBorderPosition::Right,
     ];
-    all.into_iter().fold(TableCellBorders::with_empty(), |borders, side| {
-        let (kind, size) = if sides.contains(&side) {
-            (kind, LINE)
-        } else {
-            (BorderType::Nil, 0)
-        };
-        borders.set(TableCellBorder::new(side).border_type(kind).size(size).color("auto"))
-    })
+    all.into_iter()
+        .fold(TableCellBorders::with_empty(), |borders, side| {
+            let (kind, size) = if sides.contains(&side) {
+                (kind, LINE)
+            } else {
+                (BorderType::Nil, 0)
+            };
+            borders.set(
+                TableCellBorder::new(side)
+                    .border_type(kind)
+                    .size(size)
+                    .color("auto"),
+            )
+        })
 }

@@ -189,8 +189,16 @@ fn push_signature(ctx: &mut Context, parts: &mut Vec<Part>, signature: &Signatur
         lines.push((style::SIGNATURE_LINE, SIGNATURE_RULE.to_string(), false));
         lines.push((style::SIGNATURE, signature.name.clone(), false));
     } else {
-        lines.push((style::SIGNATURE_PARTY, format!("För {}", signature.party), true));
-        lines.push((style::SIGNATURE_FIELD, format!("Ort och datum: {SIGNATURE_RULE}"), false));
+        lines.push((
+            style::SIGNATURE_PARTY,
+            format!("För {}", signature.party),
+            true,
+        ));
+        lines.push((
+            style::SIGNATURE_FIELD,
+            format!("Ort och datum: {SIGNATURE_RULE}"),
+            false,
+        ));
         lines.push((style::SIGNATURE_LINE, SIGNATURE_RULE.to_string(), false));
         lines.push((style::SIGNATURE, "Underskrift".to_string(), false));
         let name = if signature.name.is_empty() {
@@ -198,7 +206,11 @@ fn push_signature(ctx: &mut Context, parts: &mut Vec<Part>, signature: &Signatur
         } else {
             signature.name.as_str()
         };
-        lines.push((style::SIGNATURE_FIELD, format!("Namnförtydligande: {name}"), false));
+        lines.push((
+            style::SIGNATURE_FIELD,
+            format!("Namnförtydligande: {name}"),
+            false,
+        ));
     }
     if !signature.title.is_empty() {
         lines.push((style::SIGNATURE, signature.title.clone(), false));

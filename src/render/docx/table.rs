@@ -2,8 +2,8 @@
 //! style of letterheads and charts.
 
 use docx_rs::{
-    AlignmentType, BorderType, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::content::{Context, add_inlines, style, text_run};

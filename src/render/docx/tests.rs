@@ -322,7 +322,6 @@ fn tables_have_repeated_bold_header_and_right_aligned_numbers() {
 fn signatures_have_lines_and_stay_together() {
     let bytes = render(&forbundsordning()).unwrap();
     let paragraphs = paragraphs(&bytes);
-    let tail: Vec<_> = paragraphs[paragraphs.len() - 8..].to_vec();
     let tail: Vec<_> = paragraphs[paragraphs.len() - 14..].to_vec();
     let expected = [
         ("SignatureParty", "För Haninge kommun"),
@@ -335,7 +334,10 @@ fn signatures_have_lines_and_stay_together() {
         ("SignatureField", "Ort och datum: ________________________"),
         ("SignatureLine", "________________________"),
         ("Signature", "Underskrift"),
-        ("SignatureField", "Namnförtydligande: ________________________"),
+        (
+            "SignatureField",
+            "Namnförtydligande: ________________________",
+        ),
         ("Signature", "Regionstyrelsens ordförande"),
     ];
     let expected: Vec<_> = expected
@@ -349,7 +351,6 @@ fn signatures_have_lines_and_stay_together() {
     let block = &document[document[..party].rfind("<w:p ").unwrap()
         ..document.find("Kommunstyrelsens ordförande").unwrap()];
     assert_eq!(block.matches("<w:keepNext />").count(), 5, "{block}");
-
 }
 
 #[test]

@@ -171,6 +171,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn genitive_and_unbroken_numbers() {
+        assert_eq!(genitive("Haninge kommun"), "Haninge kommuns");
+        assert_eq!(genitive("Stockholms stad"), "Stockholms stads");
+        assert_eq!(genitive("Region Västerås"), "Region Västerås");
+        assert_eq!(
+            kronor_unbroken(1_800_915),
+            "1\u{a0}800\u{a0}915\u{a0}kronor"
+        );
+        assert_eq!(percent_hundredths(1385), "13,85\u{a0}%");
+        assert_eq!(percent_hundredths(10_000), "100,00\u{a0}%");
+    }
+
+    #[test]
     fn numbers_up_to_twelve_in_words() {
         assert_eq!(number_in_words(4), "fyra");
         assert_eq!(number_in_words(12), "tolv");

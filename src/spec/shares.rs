@@ -205,6 +205,25 @@ mod tests {
         assert_eq!(apportion(100, &[0, 0]), vec![50, 50]);
     }
 
+    #[test]
+    fn a_shared_part_splits_exactly_every_year() {
+        let text = include_str!("../../samples/norra-uppland.json");
+        let f = crate::spec::load("norra-uppland.json", text.as_bytes()).unwrap();
+        let split = f.part_split(MemberKind::Kommun).unwrap();
+        assert_eq!(split.total_weight, 11_874 + 5_389 + 12_311);
+        assert_eq!(
+            split.rows.iter().map(|r| r.share_hundredths).sum::<u64>(),
+            10_000
+        );
+        for (year, total) in split.totals.iter().enumerate() {
+            let sum: u64 = split.rows.iter().map(|r| r.amounts[year]).sum();
+            assert_eq!(sum, *total);
+        }
+        assert_eq!(split.totals, vec![1_500_000, 1_800_000, 1_800_000]);
+        // One region: nothing to split.
+        assert!(f.part_split(MemberKind::Region).is_none());
+    }
+
     proptest! {
         #[test]
         fn apportion_adds_up(total in 0u64..10_000_000_000, weights in proptest::collection::vec(0u64..1_000_000, 1..12)) {

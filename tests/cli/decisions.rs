@@ -278,6 +278,16 @@ fn what_only_the_parties_can_write_is_a_listed_placeholder() {
     // The landsting's case is complete: nothing listed for it but what it
     // lacks (handläggare, the financing).
     assert!(!stderr.contains("tjansteutlatande-stockholms-lans-landsting: [Ange datum]"));
+    // The avsiktsförklaring's syfte and utgångspunkter only the parties can write.
+    for placeholder in [
+        "[Beskriv förbundets syfte som parterna ser det]",
+        "[Beskriv parternas utgångspunkter för samverkan]",
+    ] {
+        assert!(
+            stderr.contains(&format!("avsiktsforklaring: {placeholder}")),
+            "{placeholder}:\n{stderr}"
+        );
+    }
     // A complete description has none.
     let out = tempfile::tempdir().unwrap();
     let output = generate(&sample("norra-uppland"), out.path(), &["--format", "md"]);

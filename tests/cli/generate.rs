@@ -402,6 +402,7 @@ fn libreoffice_opens_the_word_documents() {
         .arg(&converted)
         .arg(out.join("forbundsordning.docx"))
         .arg(out.join("tjansteutlatande-stockholms-stad.docx"))
+        .arg(out.join("organisation.docx"))
         .env("HOME", dir.path())
         .output()
         .unwrap();
@@ -416,6 +417,23 @@ fn libreoffice_opens_the_word_documents() {
             .any(|l| l.starts_with("att\tfastställa förbundsordningen")),
         "an att-sats is its own paragraph with a tab after att: {tu}"
     );
+    // The chart's boxes are table cells LibreOffice reads in order.
+    let organisation = std::fs::read_to_string(converted.join("organisation.txt")).unwrap();
+    let boxes: Vec<usize> = [
+        "Medlemmarna",
+        "Styrelse",
+        "Arbetsutskott",
+        "Förbundschef",
+        "Beredningsgrupp",
+    ]
+    .iter()
+    .map(|b| {
+        organisation
+            .find(&format!("\n{b}\n"))
+            .unwrap_or_else(|| panic!("{b} in {organisation}"))
+    })
+    .collect();
+    assert!(boxes.windows(2).all(|w| w[0] < w[1]), "{organisation}");
 }
 
 #[test]

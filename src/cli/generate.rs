@@ -102,6 +102,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Some(DocArg::Organisation) => Selection::Only(DocumentKind::Organisation),
     };
     let documents = compose(&forbund, &templates, selection, source_date()?)?;
+    if documents.is_empty() && args.doc == Some(DocArg::Organisation) {
+        super::note(
+            "beskrivningen har ingen organisation (nyckeln «organisation»); inget förslag till organisation skrivs",
+        );
+    }
     for line in forbund::compose::placeholder::report(&placeholders(&documents)) {
         super::note(&line);
     }

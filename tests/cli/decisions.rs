@@ -368,6 +368,15 @@ fn the_organisation_proposal_and_its_chart_in_every_format() {
 
 #[test]
 fn no_organisation_no_document_and_no_bilaga() {
+    let out = tempfile::tempdir().unwrap();
+    let output = generate(&sample("husam"), out.path(), &["--doc", "organisation"]);
+    assert!(output.status.success(), "{}", transcript(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("ingen organisation"),
+        "{}",
+        transcript(&output)
+    );
+    assert_eq!(std::fs::read_dir(out.path()).map_or(0, |d| d.count()), 0);
     let documents = markdown("husam");
     assert!(!documents.contains_key("organisation"));
     let tu = &documents["tjansteutlatande-stockholms-lans-landsting"];

@@ -567,6 +567,7 @@ fn part_table(f: &Forbund, member: &Member) -> Value {
         ShareSplit::Equal => format!("{} fördelas lika.", capitalise(part)),
     };
     json!({
+        "del": part,
         "grund": basis_text,
         "huvud": header,
         "rader": rows,

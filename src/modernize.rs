@@ -202,7 +202,15 @@ fn for_each_text(block: &mut Block, f: &mut impl FnMut(&mut String)) {
         }
     };
     match block {
-        Block::Paragraph { text } => runs(text, f),
+        Block::Paragraph { text } | Block::Decision { text } => runs(text, f),
+        Block::Chart { levels } => {
+            for level in levels {
+                for chart_box in std::iter::once(&mut level.main).chain(level.beside.as_mut()) {
+                    f(&mut chart_box.title);
+                    chart_box.lines.iter_mut().for_each(&mut *f);
+                }
+            }
+        }
         Block::List { items, .. } => {
             for item in items {
                 runs(item, f);

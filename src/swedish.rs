@@ -51,6 +51,21 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// The no-break space that keeps a number together in a document.
+pub const NBSP: char = '\u{a0}';
+
+/// A number as documents set it, with no-break spaces between the groups
+/// so that it never breaks across lines: "1 800 915".
+pub fn thousands_unbroken(n: u64) -> String {
+    group_thousands(n).replace(' ', &NBSP.to_string())
+}
+
+/// An amount in kronor as documents set it, number and unit held together
+/// by no-break spaces: "1 800 915 kronor".
+pub fn kronor_unbroken(amount: u64) -> String {
+    format!("{}{NBSP}kronor", thousands_unbroken(amount))
+}
+
 /// An amount in kronor for running text: "2 000 000 kronor".
 pub fn kronor(amount: u64) -> String {
     format!("{} kronor", group_thousands(amount))
@@ -105,6 +120,23 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// A name in the genitive: "Haninge kommun" → "Haninge kommuns",
+/// "Region Skåne" → "Region Skånes"; a name ending in s, x or z is left as
+/// it is ("Stockholms läns landstings" but "Vaxholms stads").
+pub fn genitive(name: &str) -> String {
+    if name.ends_with(['s', 'x', 'z']) {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// Hundredths of a percent with a decimal comma and two decimals:
+/// 1385 → "13,85 %" (with a no-break space before the sign).
+pub fn percent_hundredths(hundredths: u64) -> String {
+    format!("{},{:02}{NBSP}%", hundredths / 100, hundredths % 100)
+}
+
 /// A file-name slug: lower case ASCII, å/ä → a, ö → o, other runs → "-".
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
@@ -137,6 +169,19 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn genitive_and_unbroken_numbers() {
+        assert_eq!(genitive("Haninge kommun"), "Haninge kommuns");
+        assert_eq!(genitive("Stockholms stad"), "Stockholms stads");
+        assert_eq!(genitive("Region Västerås"), "Region Västerås");
+        assert_eq!(
+            kronor_unbroken(1_800_915),
+            "1\u{a0}800\u{a0}915\u{a0}kronor"
+        );
+        assert_eq!(percent_hundredths(1385), "13,85\u{a0}%");
+        assert_eq!(percent_hundredths(10_000), "100,00\u{a0}%");
+    }
 
     #[test]
     fn numbers_up_to_twelve_in_words() {

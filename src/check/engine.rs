@@ -125,11 +125,12 @@ fn field_fix(mut fix: Fix, source: Option<&str>) -> Fix {
 pub(super) fn target_of(kind: DocumentKind) -> Target {
     match kind {
         DocumentKind::Forbundsordning => Target::Forbundsordning,
-        // A jämförelsetabell, like an avsiktsförklaring, has no legal form
-        // requirements; only the general wording rules apply to it.
-        DocumentKind::Avsiktsforklaring | DocumentKind::Jamforelsetabell => {
-            Target::Avsiktsforklaring
-        }
+        // A jämförelsetabell or an organisation proposal, like an
+        // avsiktsförklaring, has no legal form requirements; only the
+        // general wording rules apply to it.
+        DocumentKind::Avsiktsforklaring
+        | DocumentKind::Jamforelsetabell
+        | DocumentKind::Organisation => Target::Avsiktsforklaring,
         DocumentKind::Tjansteutlatande => Target::Tjansteutlatande,
     }
 }
@@ -137,9 +138,9 @@ pub(super) fn target_of(kind: DocumentKind) -> Target {
 fn checked_of(kind: DocumentKind) -> Checked {
     match kind {
         DocumentKind::Forbundsordning => Checked::Forbundsordning,
-        DocumentKind::Avsiktsforklaring | DocumentKind::Jamforelsetabell => {
-            Checked::Avsiktsforklaring
-        }
+        DocumentKind::Avsiktsforklaring
+        | DocumentKind::Jamforelsetabell
+        | DocumentKind::Organisation => Checked::Avsiktsforklaring,
         DocumentKind::Tjansteutlatande => Checked::Tjansteutlatande,
     }
 }

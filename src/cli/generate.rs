@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use forbund::compose::{Selection, Templates, compose};
+use forbund::compose::{Selection, Templates, compose, placeholders};
 use forbund::document::DocumentKind;
 use forbund::render::{Format, PdfProfile};
 use forbund::report::{FileReport, human};
@@ -24,6 +24,8 @@ pub enum DocArg {
     /// One tjänsteutlåtande per kommun and region
     #[value(alias = "tjänsteutlåtande", alias = "tu")]
     Tjansteutlatande,
+    /// The organisation proposal with its chart (when the description has one)
+    Organisation,
 }
 
 /// An output format on the command line.
@@ -59,14 +61,14 @@ pub struct Args {
     /// Directory to write the documents to (created if missing)
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
-    /// Only this document (default: all three kinds)
+    /// Only this document (default: all kinds)
     #[arg(long, value_enum)]
     doc: Option<DocArg>,
     /// Formats, comma-separated (default: all)
     #[arg(long, value_enum, value_delimiter = ',')]
     format: Vec<FormatArg>,
     /// Directory with your own templates (forbundsordning.md, avsiktsforklaring.md,
-    /// tjansteutlatande.md, lag.md); the built-in ones are used for the rest
+    /// tjansteutlatande.md, organisation.md, lag.md); the built-in ones are used for the rest
     #[arg(long, value_name = "DIR")]
     template_dir: Option<PathBuf>,
     /// PDF standard
@@ -97,8 +99,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Some(DocArg::Forbundsordning) => Selection::Only(DocumentKind::Forbundsordning),
         Some(DocArg::Avsiktsforklaring) => Selection::Only(DocumentKind::Avsiktsforklaring),
         Some(DocArg::Tjansteutlatande) => Selection::Only(DocumentKind::Tjansteutlatande),
+        Some(DocArg::Organisation) => Selection::Only(DocumentKind::Organisation),
     };
     let documents = compose(&forbund, &templates, selection, source_date()?)?;
+    if documents.is_empty() && args.doc == Some(DocArg::Organisation) {
+        super::note(
+            "beskrivningen har ingen organisation (nyckeln «organisation»); inget förslag till organisation skrivs",
+        );
+    }
+    for line in forbund::compose::placeholder::report(&placeholders(&documents)) {
+        super::note(&line);
+    }
     let formats = formats(&args.format);
     let profile = match args.pdf_standard {
         PdfStandardArg::A2b => PdfProfile::ArchiveA2b,

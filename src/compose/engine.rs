@@ -36,6 +36,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/tjansteutlatande.md"),
     ),
     ("lag.md", include_str!("../../templates/lag.md")),
+    (
+        "organisation.md",
+        include_str!("../../templates/organisation.md"),
+    ),
     ("andring.md", include_str!("../../templates/andring.md")),
 ];
 
@@ -127,7 +131,7 @@ impl Templates {
                 .map_err(|_| Error::new(ErrorKind::InvalidOperation, "lås"))?;
             numbering.reference(&key).map(Value::from_safe_string)
         });
-        env.add_filter("kronor", |n: u64| crate::swedish::kronor(n));
+        env.add_filter("kronor", |n: u64| crate::swedish::kronor_unbroken(n));
         env.add_filter("ord", |n: u64| crate::swedish::number_in_words(n));
         env.add_filter("versal", |s: String| crate::swedish::capitalise(&s));
         env
@@ -168,12 +172,14 @@ fn markdown_formatter(
 
 /// Escapes text so that CommonMark reads it back as the same literal text:
 /// every ASCII punctuation character gets a backslash, and runs of
-/// whitespace (including newlines) become one space.
+/// whitespace (including newlines) become one space; a no-break space
+/// stays.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last_space = false;
     for c in text.trim().chars() {
-        if c.is_whitespace() {
+        // A no-break space holds a number together; it is kept.
+        if c.is_whitespace() && c != crate::swedish::NBSP {
             if !last_space {
                 out.push(' ');
             }

@@ -4,6 +4,8 @@
 //! ([`crate::parse`]), and given its metadata, header block and signatures.
 
 pub mod engine;
+pub mod organisation;
+pub mod placeholder;
 pub mod view;
 
 use chrono::NaiveDate;
@@ -11,9 +13,13 @@ use serde_json::Value;
 
 pub use engine::Templates;
 
-use crate::document::{Document, DocumentKind, HeaderField, Metadata, Signature};
+use crate::document::{
+    Block, Document, DocumentKind, HeaderField, Metadata, Signature, label, plain_text,
+};
 use crate::spec::{Case, Forbund, Member};
 use crate::swedish::{date_iso, slug};
+
+pub use placeholder::{Placeholder, placeholder, placeholders};
 
 /// Why a document could not be composed.
 #[derive(Debug, thiserror::Error)]
@@ -44,15 +50,19 @@ pub struct Composed {
 /// Which documents to compose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Selection {
-    /// All three kinds.
+    /// Every kind: the förbundsordning, the avsiktsförklaring, the
+    /// organisation proposal (when the description has one) and the
+    /// tjänsteutlåtanden.
     All,
     /// Only this kind.
     Only(DocumentKind),
 }
 
-/// Composes the selected documents: the förbundsordning, the
-/// avsiktsförklaring, and one tjänsteutlåtande per kommun and region.
-/// `date` overrides the document date (e.g. from `SOURCE_DATE_EPOCH`).
+/// Composes the selected documents: the förbundsordning (bilaga 1), the
+/// avsiktsförklaring (bilaga 2), the organisation proposal (bilaga 3, when
+/// the description has an organisation) and one tjänsteutlåtande per
+/// kommun and region, which lists exactly these bilagor. `date` overrides
+/// the document date (e.g. from `SOURCE_DATE_EPOCH`).
 pub fn compose(
     f: &Forbund,
     templates: &Templates,
@@ -62,15 +72,28 @@ pub fn compose(
     let wanted = |kind| selection == Selection::All || selection == Selection::Only(kind);
     let mut out = Vec::new();
     if wanted(DocumentKind::Forbundsordning) {
+        let mut document = forbundsordning(f, templates, date)?;
+        document.header = appendix_marking(f, Appendix::Forbundsordning, &document);
         out.push(Composed {
-            document: forbundsordning(f, templates, date)?,
+            document,
             file_stem: DocumentKind::Forbundsordning.file_stem().to_string(),
         });
     }
     if wanted(DocumentKind::Avsiktsforklaring) {
+        let mut document = avsiktsforklaring(f, templates, date)?;
+        document.header = appendix_marking(f, Appendix::Avsiktsforklaring, &document);
         out.push(Composed {
-            document: avsiktsforklaring(f, templates, date)?,
+            document,
             file_stem: DocumentKind::Avsiktsforklaring.file_stem().to_string(),
+        });
+    }
+    if wanted(DocumentKind::Organisation)
+        && let Some(mut document) = organisation::compose(f, templates, date)?
+    {
+        document.header = appendix_marking(f, Appendix::Organisation, &document);
+        out.push(Composed {
+            document,
+            file_stem: DocumentKind::Organisation.file_stem().to_string(),
         });
     }
     if wanted(DocumentKind::Tjansteutlatande) {
@@ -90,16 +113,120 @@ pub fn compose(
     Ok(out)
 }
 
+/// The bilagor of a tjänsteutlåtande, numbered alike in every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appendix {
+    /// Bilaga 1, the proposed förbundsordning.
+    Forbundsordning,
+    /// Bilaga 2, the avsiktsförklaring.
+    Avsiktsforklaring,
+    /// Bilaga 3, the proposed organisation.
+    Organisation,
+}
+
+impl Appendix {
+    /// The bilagor the description gives, in order.
+    pub fn all(f: &Forbund) -> Vec<Appendix> {
+        let mut all = vec![Appendix::Forbundsordning, Appendix::Avsiktsforklaring];
+        if f.organisation.is_some() {
+            all.push(Appendix::Organisation);
+        }
+        all
+    }
+
+    /// Its number, the same in every tjänsteutlåtande.
+    pub fn number(self) -> u32 {
+        match self {
+            Appendix::Forbundsordning => 1,
+            Appendix::Avsiktsforklaring => 2,
+            Appendix::Organisation => 3,
+        }
+    }
+
+    /// What it is, as listed: "Förbundsordning för Samordningsförbundet X".
+    pub fn describe(self, f: &Forbund) -> String {
+        match self {
+            Appendix::Forbundsordning => format!("Förbundsordning för {} (förslag)", f.namn),
+            Appendix::Avsiktsforklaring => format!("Avsiktsförklaring för {}", f.namn),
+            Appendix::Organisation => format!("Förslag till organisation för {}", f.namn),
+        }
+    }
+
+    /// The document that is this bilaga.
+    pub fn kind(self) -> DocumentKind {
+        match self {
+            Appendix::Forbundsordning => DocumentKind::Forbundsordning,
+            Appendix::Avsiktsforklaring => DocumentKind::Avsiktsforklaring,
+            Appendix::Organisation => DocumentKind::Organisation,
+        }
+    }
+}
+
+/// The marking at the top of a bilaga: "Förslag" for what the members are
+/// to adopt, "Bilaga N", its date, and the members' diarienummer for the
+/// case (placeholders where the description gives none).
+fn appendix_marking(f: &Forbund, appendix: Appendix, document: &Document) -> Vec<HeaderField> {
+    let mut fields = Vec::new();
+    if appendix != Appendix::Avsiktsforklaring {
+        fields.push(field(label::STATUS, "Förslag".to_string()));
+    }
+    fields.push(field(label::APPENDIX, appendix.number().to_string()));
+    let dated = match appendix {
+        Appendix::Avsiktsforklaring => f.declaration.date,
+        Appendix::Organisation => f
+            .organisation
+            .as_ref()
+            .and_then(|o| o.date)
+            .or(f.declaration.date),
+        Appendix::Forbundsordning => Some(document.metadata.date),
+    };
+    fields.push(field(
+        label::DATE,
+        dated.map_or_else(|| placeholder("Ange datum"), date_iso),
+    ));
+    if appendix != Appendix::Avsiktsforklaring {
+        fields.push(field(label::CASE_NUMBER, case_numbers(f)));
+    }
+    fields
+}
+
+/// The deciding members' diarienummer for the case, each with its member:
+/// "HSN 1506-0772 (Stockholms läns landsting), AMN 2015-0224-01.05 (Stockholms stad)".
+fn case_numbers(f: &Forbund) -> String {
+    let numbers: Vec<String> = f
+        .members
+        .iter()
+        .filter(|m| m.decides_in_council())
+        .map(|m| {
+            let dnr = f
+                .cases
+                .iter()
+                .find(|c| c.member == m.namn)
+                .and_then(|c| c.case_number.clone())
+                .unwrap_or_else(|| placeholder("Ange diarienummer"));
+            format!("{dnr} ({})", m.namn)
+        })
+        .collect();
+    numbers.join(", ")
+}
+
+fn field(label: &str, value: String) -> HeaderField {
+    HeaderField {
+        label: label.to_string(),
+        value,
+    }
+}
+
 /// The date a document carries when none is given: the avsiktsförklaring's
 /// date, else the earliest tjänsteutlåtande date, else the start of operations.
-fn default_date(f: &Forbund) -> NaiveDate {
+pub(crate) fn default_date(f: &Forbund) -> NaiveDate {
     f.declaration
         .date
         .or_else(|| f.cases.iter().filter_map(|c| c.date).min())
         .unwrap_or(f.verksamhetsstart)
 }
 
-fn build(
+pub(crate) fn build(
     kind: DocumentKind,
     templates: &Templates,
     template: &str,
@@ -114,7 +241,14 @@ fn build(
                 message: e.to_string(),
             }
         })?;
-    let d = parsed.document;
+    let mut d = parsed.document;
+    if kind == DocumentKind::Tjansteutlatande {
+        for section in &mut d.sections {
+            if section.heading.to_lowercase().contains("beslut") {
+                section.blocks = decisions(std::mem::take(&mut section.blocks));
+            }
+        }
+    }
     Ok(Document {
         kind,
         metadata,
@@ -126,7 +260,23 @@ fn build(
     })
 }
 
-fn metadata(title: String, f: &Forbund, author: String, date: NaiveDate) -> Metadata {
+/// Paragraphs that start with "att " become att-satser.
+fn decisions(blocks: Vec<Block>) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::Paragraph { mut text } if plain_text(&text).starts_with("att ") => {
+                if let Some(first) = text.first_mut() {
+                    first.text = first.text.trim_start_matches("att ").to_string();
+                }
+                Block::Decision { text }
+            }
+            other => other,
+        })
+        .collect()
+}
+
+pub(crate) fn metadata(title: String, f: &Forbund, author: String, date: NaiveDate) -> Metadata {
     Metadata {
         title,
         subject: f.namn.clone(),
@@ -278,7 +428,7 @@ fn case_metadata(
 /// Adds the header block and the signatures of the member's case.
 fn with_case_frame(mut document: Document, member: &Member, case: Option<&Case>) -> Document {
     document.header = header(member, case);
-    document.signatures = case
+    let signatures: Vec<Signature> = case
         .map(|c| {
             c.signatures
                 .iter()
@@ -290,6 +440,15 @@ fn with_case_frame(mut document: Document, member: &Member, case: Option<&Case>)
                 .collect()
         })
         .unwrap_or_default();
+    document.signatures = if signatures.is_empty() {
+        vec![Signature {
+            party: String::new(),
+            name: placeholder("Ange vem som undertecknar"),
+            title: placeholder("Ange titel"),
+        }]
+    } else {
+        signatures
+    };
     document
 }
 
@@ -344,35 +503,43 @@ pub fn amendment_tjansteutlatande(
     Ok(with_case_frame(document, member, case))
 }
 
+/// The letterhead's facts: authority and unit, date, dnr, handläggare,
+/// recipient and meeting. What a tjänsteutlåtande must carry (date, dnr,
+/// handläggare) gets a visible placeholder when the description lacks it.
 fn header(member: &Member, case: Option<&Case>) -> Vec<HeaderField> {
-    let mut fields = vec![HeaderField {
-        label: "Myndighet".into(),
-        value: member.namn.clone(),
-    }];
-    let mut push = |label: &str, value: Option<String>| {
-        if let Some(value) = value {
-            fields.push(HeaderField {
-                label: label.into(),
-                value,
-            });
-        }
-    };
-    let Some(case) = case else {
-        push("Handling", Some("Tjänsteutlåtande".into()));
-        return fields;
-    };
-    push("Förvaltning", case.unit.clone());
-    push("Handling", Some("Tjänsteutlåtande".into()));
-    push("Datum", case.date.map(date_iso));
-    push("Diarienummer", case.case_number.clone());
-    push("Handläggare", case.officer.clone());
-    let recipient = case.committee.clone().map(|c| match &case.meeting {
-        Some(m) => match &m.item {
-            Some(item) => format!("{c}, {}, punkt {item}", date_iso(m.date)),
-            None => format!("{c}, {}", date_iso(m.date)),
-        },
-        None => c,
-    });
-    push("Till", recipient);
+    let mut fields = vec![field(label::AUTHORITY, member.namn.clone())];
+    if let Some(unit) = case.and_then(|c| c.unit.clone()) {
+        fields.push(field(label::UNIT, unit));
+    }
+    let or_placeholder =
+        |value: Option<String>, what: &str| value.unwrap_or_else(|| placeholder(what));
+    fields.push(field(
+        label::DATE,
+        or_placeholder(case.and_then(|c| c.date).map(date_iso), "Ange datum"),
+    ));
+    fields.push(field(
+        label::CASE_NUMBER,
+        or_placeholder(
+            case.and_then(|c| c.case_number.clone()),
+            "Ange diarienummer",
+        ),
+    ));
+    fields.push(field(
+        label::OFFICER,
+        or_placeholder(case.and_then(|c| c.officer.clone()), "Ange handläggare"),
+    ));
+    if let Some(committee) = case.and_then(|c| c.committee.clone()) {
+        fields.push(field(label::RECIPIENT, committee));
+    }
+    if let Some(meeting) = case.and_then(|c| c.meeting.as_ref()) {
+        let when = date_iso(meeting.date);
+        fields.push(field(
+            label::MEETING,
+            match &meeting.item {
+                Some(item) => format!("{when}, punkt {item}"),
+                None => when,
+            },
+        ));
+    }
     fields
 }

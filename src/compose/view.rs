@@ -11,8 +11,8 @@ use crate::spec::{
     Quorum, ShareSplit, TermStart,
 };
 use crate::swedish::{
-    capitalise, count_noun, date_iso, date_long, join_and, kronor, number_in_words,
-    number_in_words_neuter,
+    capitalise, count_noun, date_iso, date_long, genitive, join_and, kronor_unbroken,
+    number_in_words, number_in_words_neuter, percent_hundredths, thousands_unbroken,
 };
 
 /// The statute's full name, as it is cited in running text.
@@ -91,7 +91,7 @@ pub fn common(f: &Forbund) -> Value {
 
 /// A title in definite form: "förbundschef" → "förbundschefen",
 /// "verkställande tjänsteman" → "verkställande tjänstemannen".
-fn definite(title: &str) -> String {
+pub(crate) fn definite(title: &str) -> String {
     // "verkställande tjänsteman": an adjective needs the article.
     if title.contains(' ') {
         return format!("den {}", definite_noun(title));
@@ -301,7 +301,7 @@ fn economy(f: &Forbund) -> Value {
         .economy
         .budgets
         .iter()
-        .map(|b| json!({ "år": b.year, "belopp": kronor(b.amount), "mnkr": crate::swedish::mnkr(b.amount) }))
+        .map(|b| json!({ "år": b.year, "belopp": kronor_unbroken(b.amount), "mnkr": crate::swedish::mnkr(b.amount) }))
         .collect();
     let split = match f.economy.split {
         ShareSplit::Equal => "lika",
@@ -315,12 +315,18 @@ fn economy(f: &Forbund) -> Value {
         .filter(|(_, m)| m.decides_in_council())
         .map(|(i, m)| json!({ "namn": m.namn, "andel": share_text(f, i) }))
         .collect();
+    let basis = &f.economy.population_basis;
     json!({
+        "befolkningsunderlag": format!(
+            "enligt uppgifter från {} per den {} året före budgetåret",
+            basis.source, basis.reference_day
+        ),
+        "omräknas_årligen": basis.recalculated_yearly,
         "budget": budgets,
-        "budget_text": join_and(&f.economy.budgets.iter().map(|b| format!("{} år {}", kronor(b.amount), b.year)).collect::<Vec<_>>()),
+        "budget_text": join_and(&f.economy.budgets.iter().map(|b| format!("{} år {}", kronor_unbroken(b.amount), b.year)).collect::<Vec<_>>()),
         "kommunfördelning": split,
         "andelar": shares,
-        "låneram": f.economy.borrowing.limit.map(kronor),
+        "låneram": f.economy.borrowing.limit.map(kronor_unbroken),
         "administration_procent": f.economy.administration_percent.map(percent),
     })
 }
@@ -343,7 +349,7 @@ pub fn budget_table(f: &Forbund, only: Option<usize>) -> Value {
             .economy
             .budgets
             .iter()
-            .map(|b| crate::swedish::group_thousands(f.member_amount(i, b.amount)))
+            .map(|b| thousands_unbroken(f.member_amount(i, b.amount)))
             .collect();
         rows.push(json!({ "part": label, "andel": share_text(f, i), "belopp": amounts }));
     }
@@ -351,7 +357,7 @@ pub fn budget_table(f: &Forbund, only: Option<usize>) -> Value {
         .economy
         .budgets
         .iter()
-        .map(|b| crate::swedish::group_thousands(b.amount))
+        .map(|b| thousands_unbroken(b.amount))
         .collect();
     json!({ "år": years, "rader": rows, "totalt": totals })
 }
@@ -384,11 +390,21 @@ pub fn case(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> 
         .map(|b| {
             json!({
                 "år": b.year,
-                "förbundet": kronor(b.amount),
-                "medlemmen": kronor(f.member_amount(index, b.amount)),
+                "förbundet": kronor_unbroken(b.amount),
+                "medlemmen": kronor_unbroken(f.member_amount(index, b.amount)),
             })
         })
         .collect();
+    let (economic, other_consequences): (Vec<&crate::spec::Consequence>, Vec<_>) = case
+        .map(|c| c.consequences.iter().collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|k| {
+            k.heading
+                .to_lowercase()
+                .starts_with("ekonomiska konsekvenser")
+        });
+    let own_part = case.is_some_and(|c| c.own_decision) && path.len() >= 2;
     let appoints_auditor = match f.auditors.arrangement {
         AuditorArrangement::PerMember => true,
         AuditorArrangement::Joint => f.auditors.joint_appointed_by.as_deref() == Some(&member.namn),
@@ -410,11 +426,156 @@ pub fn case(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> 
         "beredning": case.map(|c| c.preparation.clone()).unwrap_or_default(),
         "lokal_motivering": case.map(|c| c.local_grounds.clone()).unwrap_or_default(),
         "beslutsunderlag": case.map(|c| c.extra_basis.clone()).unwrap_or_default(),
-        "bilaga_organisation": case.is_some_and(|c| c.organisation_appendix),
         "omedelbar_justering": case.is_some_and(|c| c.immediate_approval),
-        "konsekvenser": case.map(|c| c.consequences.iter().map(|k| json!({"rubrik": k.heading, "text": k.text})).collect::<Vec<_>>()).unwrap_or_default(),
+        "konsekvenser": other_consequences.iter().map(|k| json!({"rubrik": k.heading, "text": k.text})).collect::<Vec<_>>(),
+        "ekonomiska_texter": economic.iter().flat_map(|k| k.text.clone()).collect::<Vec<_>>(),
         "belopp": amounts,
         "budgettabell": budget_table(f, Some(index)),
+        "bilagor": crate::compose::Appendix::all(f).iter().map(|a| json!({
+            "nummer": a.number(),
+            "text": a.describe(f),
+        })).collect::<Vec<_>>(),
+        "organisation": f.organisation.is_some(),
+        "egen_del": own_part.then(|| path.first().cloned()).flatten(),
+        "finansiering": financing(f, index, member, case),
+        "ekonomi_år": economy_years(f, index),
+        "har_administration": f.economy.budgets.iter().any(|b| b.administration_percent.is_some()),
+        "fördelning": part_table(f, member),
+    })
+}
+
+/// The financing att-satser: the first year's contribution as an amount
+/// and where it comes from; later years "beräknas", on condition that the
+/// money is set aside in coming budgets.
+fn financing(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> Value {
+    let mut years = f.economy.budgets.iter();
+    let Some(first) = years.next() else {
+        return Value::Null;
+    };
+    let later: Vec<String> = years
+        .map(|b| {
+            format!(
+                "år {} till {}",
+                b.year,
+                kronor_unbroken(f.member_amount(index, b.amount))
+            )
+        })
+        .collect();
+    json!({
+        "medlemmens": genitive(&member.namn),
+        "år": first.year,
+        "belopp": kronor_unbroken(f.member_amount(index, first.amount)),
+        "källa": case.and_then(|c| c.financing.clone()).unwrap_or_else(|| crate::compose::placeholder("Ange hur bidraget finansieras, t.ex. inom kommunstyrelsens ram")),
+        "senare": join_and(&later),
+    })
+}
+
+/// Each budget year: the förbund's budget, its split between
+/// administration and insatser where given, and the member's part.
+fn economy_years(f: &Forbund, index: usize) -> Vec<Value> {
+    f.economy
+        .budgets
+        .iter()
+        .map(|b| {
+            let administration = b
+                .administration_percent
+                .map(|p| (b.amount as f64 * p / 100.0).round() as u64);
+            json!({
+                "år": b.year,
+                "förbundet": kronor_unbroken(b.amount),
+                "administration": administration.map(|a| format!("{} ({})", kronor_unbroken(a), percent(b.administration_percent.unwrap_or(0.0)).replace(" procent", "\u{a0}%"))),
+                "insatser": administration.map(|a| format!("{} ({})", kronor_unbroken(b.amount.saturating_sub(a)), percent(100.0 - b.administration_percent.unwrap_or(0.0)).replace(" procent", "\u{a0}%"))),
+                "medlemmen": kronor_unbroken(f.member_amount(index, b.amount)),
+            })
+        })
+        .collect()
+}
+
+/// The table the member's figure comes from when its part is shared:
+/// each member's weight (inhabitants 16–64 years), share and amount per
+/// year, with the sum row and the rounding rule.
+fn part_table(f: &Forbund, member: &Member) -> Value {
+    let Some(split) = f.part_split(member.kind) else {
+        return Value::Null;
+    };
+    let (part, column) = match split.kind {
+        MemberKind::Region => ("regionernas fjärdedel", "Region"),
+        _ => ("kommunernas fjärdedel", "Kommun"),
+    };
+    let population = split.split == ShareSplit::Population;
+    let basis = &f.economy.population_basis;
+    let mut header = vec![column.to_string()];
+    if population {
+        header.push(match basis.figures_date {
+            Some(d) => format!("Invånare 16–64 år {}", date_iso(d)),
+            None => "Invånare 16–64 år".to_string(),
+        });
+    }
+    header.push(format!("Andel av {part}"));
+    header.extend(
+        f.economy
+            .budgets
+            .iter()
+            .map(|b| format!("{} (kronor)", b.year)),
+    );
+    let mut rows: Vec<Vec<String>> = split
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                f.members
+                    .get(r.member)
+                    .map(|m| m.namn.clone())
+                    .unwrap_or_default(),
+            ];
+            if population {
+                row.push(thousands_unbroken(r.weight));
+            }
+            row.push(percent_hundredths(r.share_hundredths));
+            row.extend(r.amounts.iter().map(|a| thousands_unbroken(*a)));
+            row
+        })
+        .collect();
+    let mut sum = vec!["Summa".to_string()];
+    if population {
+        sum.push(thousands_unbroken(split.total_weight));
+    }
+    sum.push(percent_hundredths(10_000));
+    sum.extend(split.totals.iter().map(|a| thousands_unbroken(*a)));
+    rows.push(sum);
+    let basis_text = match split.split {
+        ShareSplit::Population => format!(
+            "{} fördelas mellan {} efter antalet invånare i åldern 16–64 år enligt uppgifter från {} per den {} året före budgetåret{}.",
+            capitalise(part),
+            if split.kind == MemberKind::Region {
+                "regionerna"
+            } else {
+                "kommunerna"
+            },
+            basis.source,
+            basis.reference_day,
+            if basis.recalculated_yearly {
+                ", och fördelningen räknas om varje år"
+            } else {
+                ""
+            }
+        ),
+        ShareSplit::Explicit => format!(
+            "{} fördelas enligt de andelar som förbundsordningen anger.",
+            capitalise(part)
+        ),
+        ShareSplit::Equal => format!("{} fördelas lika.", capitalise(part)),
+    };
+    json!({
+        "del": part,
+        "grund": basis_text,
+        "huvud": header,
+        "rader": rows,
+        "regel": format!(
+            "Andelarna anges i procent med två decimaler och summerar till 100 procent. Beloppen räknas fram ur {} och avrundas till hela kronor enligt största restmetoden, så att de varje år tillsammans blir exakt {}.",
+            if population { "invånarantalen" } else { "andelarna" },
+            part
+        ),
     })
 }
 

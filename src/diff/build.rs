@@ -9,7 +9,7 @@ use super::normalise::{content_words, lowercase_keys, modernise};
 use super::score::{Profile, stem};
 use super::tokens::{Token, tokenize};
 use super::words::{self, Op};
-use crate::document::{Block, Section, plain_text};
+use crate::document::{Block, Section};
 
 /// The heading the preamble is shown under.
 pub(crate) const PREAMBLE: &str = "Inledning";
@@ -71,18 +71,8 @@ fn paragraphs(blocks: &[Block]) -> Vec<String> {
             out.push(text);
         }
     };
-    for block in blocks {
-        match block {
-            Block::Paragraph { text } => push(plain_text(text)),
-            Block::List { items, .. } => items.iter().for_each(|item| push(plain_text(item))),
-            Block::Table { header, rows, .. } => {
-                push(header.join(" | "));
-                rows.iter().for_each(|row| {
-                    let cells: Vec<String> = row.iter().map(|c| plain_text(c)).collect();
-                    push(cells.join(" | "));
-                });
-            }
-        }
+    for line in blocks.iter().flat_map(Block::lines) {
+        push(line);
     }
     out
 }

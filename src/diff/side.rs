@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::substance::{Stated, SubstanceChange, substance};
 use super::table::{TableInfo, jamforelsetabell, tracked_sections};
 use super::{Comparison, DiffOptions, compare};
-use crate::compose::{ComposeError, Selection, Templates, compose};
+use crate::compose::{ComposeError, Templates, forbundsordning};
 use crate::document::{Document, DocumentKind};
 use crate::finding::Finding;
 use crate::parse::ParseError;
@@ -115,21 +115,13 @@ impl Side {
                     problems,
                 }
             })?;
-            let document = compose(
-                &forbund,
-                templates,
-                Selection::Only(DocumentKind::Forbundsordning),
-                date,
-            )
-            .map_err(|source| SideError::Compose {
-                file: name.to_string(),
-                source,
-            })?
-            .into_iter()
-            .next()
-            .map(|c| c.document)
-            .ok_or_else(|| SideError::NoForbundsordning {
-                file: name.to_string(),
+            // The förbundsordning itself, without its marking as a bilaga
+            // to the tjänsteutlåtanden.
+            let document = forbundsordning(&forbund, templates, date).map_err(|source| {
+                SideError::Compose {
+                    file: name.to_string(),
+                    source,
+                }
             })?;
             return Ok(Side {
                 name: name.to_string(),

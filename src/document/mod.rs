@@ -4,10 +4,12 @@
 //! files; the renderers and the comparison read it. It carries text, never
 //! markup: a renderer escapes what its format needs.
 
+pub mod letterhead;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Which of the three documents this is.
+/// Which document this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
@@ -19,6 +21,8 @@ pub enum DocumentKind {
     Tjansteutlatande,
     /// A comparison table "Nuvarande lydelse" / "Föreslagen lydelse".
     Jamforelsetabell,
+    /// The proposed organisation, a bilaga to the tjänsteutlåtanden.
+    Organisation,
 }
 
 impl DocumentKind {
@@ -29,6 +33,7 @@ impl DocumentKind {
             DocumentKind::Avsiktsforklaring => "avsiktsförklaring",
             DocumentKind::Tjansteutlatande => "tjänsteutlåtande",
             DocumentKind::Jamforelsetabell => "jämförelsetabell",
+            DocumentKind::Organisation => "förslag till organisation",
         }
     }
 
@@ -39,6 +44,7 @@ impl DocumentKind {
             DocumentKind::Avsiktsforklaring => "avsiktsforklaring",
             DocumentKind::Tjansteutlatande => "tjansteutlatande",
             DocumentKind::Jamforelsetabell => "jamforelsetabell",
+            DocumentKind::Organisation => "organisation",
         }
     }
 }
@@ -79,6 +85,30 @@ pub struct Metadata {
     pub date: NaiveDate,
     /// Language tag, always "sv".
     pub language: String,
+}
+
+/// The labels of the header fields `compose` writes; renderers lay a
+/// tjänsteutlåtande's fields out as a letterhead and another document's as
+/// a marking ("Förslag", "Bilaga 1", date, dnr) by these labels.
+pub mod label {
+    /// The authority, e.g. "Stockholms stad".
+    pub const AUTHORITY: &str = "Myndighet";
+    /// The unit writing the document, e.g. "Socialförvaltningen".
+    pub const UNIT: &str = "Förvaltning";
+    /// The document's date.
+    pub const DATE: &str = "Datum";
+    /// The diarienummer.
+    pub const CASE_NUMBER: &str = "Diarienummer";
+    /// The officer handling the case.
+    pub const OFFICER: &str = "Handläggare";
+    /// The nämnd or styrelse the document goes to.
+    pub const RECIPIENT: &str = "Till";
+    /// The recipient's meeting: date and item.
+    pub const MEETING: &str = "Sammanträde";
+    /// A draft's status, "Förslag".
+    pub const STATUS: &str = "Status";
+    /// Which bilaga the document is, e.g. "Bilaga 1".
+    pub const APPENDIX: &str = "Bilaga";
 }
 
 /// One labelled fact in a header block.
@@ -141,6 +171,92 @@ pub enum Block {
         /// Which columns are numbers (right-aligned).
         numeric: Vec<bool>,
     },
+    /// One att-sats of a förslag till beslut: its own paragraph, the word
+    /// "att" in the margin and the text hanging beside it, never a bullet.
+    Decision {
+        /// The text after "att", e.g. "inrätta Samordningsförbundet X".
+        text: Vec<Inline>,
+    },
+    /// An organisation chart, drawn by each renderer in its own way.
+    Chart {
+        /// The levels from the top (the members) down.
+        levels: Vec<ChartLevel>,
+    },
+}
+
+/// The word an att-sats starts with.
+pub const DECISION_WORD: &str = "att";
+
+/// One level of an organisation chart: a box in the main line (joined to
+/// the level above) and possibly one box beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartLevel {
+    /// The box in the main line.
+    pub main: ChartBox,
+    /// A box beside the main one, joined to it sideways.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beside: Option<ChartBox>,
+    /// Whether the box beside is support outside the line organisation
+    /// (drawn with a dashed line) rather than part of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub beside_supports: bool,
+}
+
+/// A box of an organisation chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartBox {
+    /// The body, e.g. "Styrelse".
+    pub title: String,
+    /// Short lines under the title, e.g. "sju ledamöter och sju ersättare".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
+}
+
+impl ChartBox {
+    /// A box with a title and lines.
+    pub fn new(title: impl Into<String>, lines: Vec<String>) -> Self {
+        ChartBox {
+            title: title.into(),
+            lines,
+        }
+    }
+}
+
+impl Block {
+    /// The block's text as lines in reading order: a paragraph or an
+    /// att-sats one line, a list one line per item, a table its header and
+    /// rows with cells joined by " | ", a chart one line per box.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Block::Paragraph { text } => vec![plain_text(text)],
+            Block::Decision { text } => vec![format!("{DECISION_WORD} {}", plain_text(text))],
+            Block::List { items, .. } => items.iter().map(|i| plain_text(i)).collect(),
+            Block::Table { header, rows, .. } => std::iter::once(header.join(" | "))
+                .chain(rows.iter().map(|row| {
+                    row.iter()
+                        .map(|c| plain_text(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                }))
+                .collect(),
+            Block::Chart { levels } => levels
+                .iter()
+                .flat_map(|l| std::iter::once(&l.main).chain(l.beside.as_ref()))
+                .map(ChartBox::text)
+                .collect(),
+        }
+    }
+}
+
+impl ChartBox {
+    /// The title and lines as one line: "Styrelse: sju ledamöter …".
+    pub fn text(&self) -> String {
+        if self.lines.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{}: {}", self.title, self.lines.join(", "))
+        }
+    }
 }
 
 /// A run of text with emphasis.
@@ -184,6 +300,14 @@ pub struct Signature {
 }
 
 impl Document {
+    /// The value of the header field with this label (see [`label`]).
+    pub fn header_value(&self, label: &str) -> Option<&str> {
+        self.header
+            .iter()
+            .find(|f| f.label == label)
+            .map(|f| f.value.as_str())
+    }
+
     /// The section with this § number.
     pub fn section_by_number(&self, number: u32) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == Some(number))
@@ -215,28 +339,9 @@ impl Document {
 }
 
 fn push_blocks(out: &mut String, blocks: &[Block]) {
-    for block in blocks {
-        match block {
-            Block::Paragraph { text } => {
-                out.push_str(&plain_text(text));
-                out.push('\n');
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    out.push_str(&plain_text(item));
-                    out.push('\n');
-                }
-            }
-            Block::Table { header, rows, .. } => {
-                out.push_str(&header.join(" | "));
-                out.push('\n');
-                for row in rows {
-                    let cells: Vec<String> = row.iter().map(|c| plain_text(c)).collect();
-                    out.push_str(&cells.join(" | "));
-                    out.push('\n');
-                }
-            }
-        }
+    for line in blocks.iter().flat_map(Block::lines) {
+        out.push_str(&line);
+        out.push('\n');
     }
 }
 

@@ -217,6 +217,9 @@ impl Reader {
 /// underscores, then the name, title and party that are not empty. One
 /// line is the party, two are name and title.
 fn signature(text: &str) -> Option<Signature> {
+    if let Some(form) = party_form(text) {
+        return Some(form);
+    }
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let rule = lines.next()?;
     if rule.len() < 5 || !rule.chars().all(|c| c == '_') {
@@ -230,6 +233,29 @@ fn signature(text: &str) -> Option<Signature> {
         [name, title, party, ..] => (name.clone(), title.clone(), party.clone()),
     };
     Some(Signature { party, name, title })
+}
+
+/// A party's signature form as the Markdown renderer writes it: "För X",
+/// "Ort och datum: ___", a line of underscores, "Underskrift",
+/// "Namnförtydligande: name" (underscores when blank), then the title.
+fn party_form(text: &str) -> Option<Signature> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let party = lines.next()?.strip_prefix("För ")?.trim().to_string();
+    let mut name = String::new();
+    let mut title = String::new();
+    let mut seen_name = false;
+    for line in lines {
+        if let Some(rest) = line.strip_prefix("Namnförtydligande:") {
+            let rest = rest.trim();
+            if !rest.chars().all(|c| c == '_') {
+                name = rest.to_string();
+            }
+            seen_name = true;
+        } else if seen_name {
+            title = line.to_string();
+        }
+    }
+    seen_name.then_some(Signature { party, name, title })
 }
 
 /// The text of an HTML block without its tags.

@@ -342,6 +342,8 @@ fn decide_kind(
         DocumentKind::Forbundsordning
     } else if by_words(&["avsiktsförklaring"]) || by_name(&["avsiktsforklaring"]) {
         DocumentKind::Avsiktsforklaring
+    } else if by_words(&["förslag till organisation"]) || by_name(&["organisation"]) {
+        DocumentKind::Organisation
     } else if by_words(&["tjänsteutlåtande", "tjänsteskrivelse"])
         || by_name(&["tjansteutlatande", "tjansteskrivelse"])
     {

@@ -82,7 +82,10 @@ pub(crate) fn outline(raws: Vec<Raw>) -> Outline {
         None => (None, Vec::new()),
     };
     let mut before_title: Vec<Raw> = before.into_iter().filter_map(into_raw).collect();
-    let header = header_fields(&mut before_title);
+    let mut header = header_fields(&mut before_title);
+    if header.is_empty() {
+        header = marking_lines(&mut before_title);
+    }
     Outline {
         items,
         title,
@@ -202,6 +205,29 @@ fn header_fields(raws: &mut Vec<Raw>) -> Vec<HeaderField> {
             })
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A bilaga's marking written as plain lines before the title ("FÖRSLAG",
+/// "Bilaga 1", a date, "Dnr …"), as a PDF or a text copy shows it; taken
+/// out of `raws` when found.
+fn marking_lines(raws: &mut Vec<Raw>) -> Vec<HeaderField> {
+    if raws.is_empty() || !raws.iter().all(|r| matches!(r, Raw::Paragraph { .. })) {
+        return Vec::new();
+    }
+    let lines: Vec<String> = raws
+        .iter()
+        .flat_map(|r| match r {
+            Raw::Paragraph { text, .. } => raw_text(text).lines().map(clean_text).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    match crate::document::letterhead::read_marking(&lines) {
+        Some(fields) => {
+            raws.clear();
+            fields
+        }
+        None => Vec::new(),
     }
 }
 

@@ -20,6 +20,9 @@ pub fn guess_kind_lazily(title: &str, body: impl FnOnce() -> String) -> Option<D
     if title.contains("avsiktsforklaring") {
         return Some(DocumentKind::Avsiktsforklaring);
     }
+    if title.contains("forslag till organisation") {
+        return Some(DocumentKind::Organisation);
+    }
     // Only when the title does not say: the body, folded once.
     let body = fold(&body());
     if title.contains("tjansteutlatande")

@@ -9,7 +9,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
-use crate::document::{Block, Document, DocumentKind, plain_text};
+use crate::document::{Block, Document, DocumentKind};
 use crate::read::lexicon::{clean, contains_folded, fold, normalise, pattern};
 use crate::read::topics::{self, Topic};
 use crate::spec::MemberKind;
@@ -306,18 +306,8 @@ fn blocks_text(blocks: &[Block], section: Option<usize>, found: &mut Vec<Directi
             lines.push(line);
         }
     };
-    for block in blocks {
-        match block {
-            Block::Paragraph { text } => push(plain_text(text)),
-            Block::List { items, .. } => items.iter().for_each(|i| push(plain_text(i))),
-            Block::Table { header, rows, .. } => {
-                push(header.join(" | "));
-                for row in rows {
-                    let cells: Vec<String> = row.iter().map(|c| plain_text(c)).collect();
-                    push(cells.join(" | "));
-                }
-            }
-        }
+    for line in blocks.iter().flat_map(Block::lines) {
+        push(line);
     }
     lines.join("\n")
 }

@@ -1,7 +1,8 @@
 //! Document → a standalone HTML page with print CSS (A4, page numbers where
 //! the browser supports CSS paged media). All text is HTML-escaped.
 
-use crate::document::{Block, Document, Inline};
+use crate::document::letterhead::{Layout, Line, layout};
+use crate::document::{Block, ChartBox, ChartLevel, DECISION_WORD, Document, Inline};
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 25mm 25mm 25mm 25mm;
@@ -21,6 +22,22 @@ table.sidhuvud td:first-child { color: #444; }
 .underskrifter { margin-top: 2.5em; display: flex; flex-wrap: wrap; gap: 2.5em 3em; }
 .underskrift { break-inside: avoid; min-width: 14em; }
 .underskrift .linje { border-top: 1px solid #111; margin-top: 3em; padding-top: 0.2em; }
+p.att { padding-left: 2.5em; text-indent: -2.5em; margin: 0.35em 0; }
+p.att .att-ord { display: inline-block; width: 2.5em; text-indent: 0; }
+.schema { margin: 1.2em 0; break-inside: avoid; font-size: 0.92em; }
+.schema .niva { display: grid; grid-template-columns: 1fr 16em 1fr; align-items: center; }
+.schema .niva > .ruta { grid-column: 2; }
+.schema .niva > .sida { grid-column: 3; display: flex; align-items: center; }
+.schema .led { grid-column: 2; justify-self: center; width: 0; height: 1.2em; border-left: 1px solid #111; }
+.schema .ruta { border: 1px solid #111; padding: 0.35em 0.5em; text-align: center; background: #fff; flex: 1; }
+.schema .ruta.stod { border-style: dashed; }
+.schema .hel, .schema .streckad { width: 1.5em; border-top: 1px solid #111; }
+.schema .streckad { border-top-style: dashed; }
+.brevhuvud { display: grid; grid-template-columns: 1fr 1fr; gap: 0.2em 2em; margin-bottom: 2em; }
+.brevhuvud .hoger { text-align: left; }
+.brevhuvud .slag { font-weight: bold; letter-spacing: 0.05em; }
+.markering { text-align: right; margin-bottom: 1.5em; }
+.underskrift .ort { margin-top: 1.5em; }
 header.lop { color: #555; font-size: 9pt; border-bottom: 1px solid #ccc; margin-bottom: 1.5em; }
 @media print { body { margin: 0; max-width: none; } header.lop { display: none; } }
 "#;
@@ -41,17 +58,7 @@ pub fn render(doc: &Document) -> String {
         running.push_str(&format!(" · Dnr {}", escape(dnr)));
     }
     out.push_str(&format!("<header class=\"lop\">{running}</header>\n"));
-    if !doc.header.is_empty() {
-        out.push_str("<table class=\"sidhuvud\">\n");
-        for field in &doc.header {
-            out.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td></tr>\n",
-                escape(&field.label),
-                escape(&field.value)
-            ));
-        }
-        out.push_str("</table>\n");
-    }
+    letterhead(&mut out, doc);
     out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
     blocks(&mut out, &doc.preamble);
     for section in &doc.sections {
@@ -65,6 +72,15 @@ pub fn render(doc: &Document) -> String {
     if !doc.signatures.is_empty() {
         out.push_str("<div class=\"underskrifter\">\n");
         for s in &doc.signatures {
+            if !s.party.is_empty() {
+                out.push_str(&format!(
+                    "<div class=\"underskrift\"><strong>För {}</strong><div class=\"linje ort\">Ort och datum</div><div class=\"linje\">Underskrift</div><div class=\"linje\">Namnförtydligande{}</div>{}</div>\n",
+                    escape(&s.party),
+                    if s.name.is_empty() { String::new() } else { format!(": {}", escape(&s.name)) },
+                    if s.title.is_empty() { String::new() } else { format!("<div>{}</div>", escape(&s.title)) },
+                ));
+                continue;
+            }
             out.push_str("<div class=\"underskrift\"><div class=\"linje\">");
             let lines: Vec<String> = [&s.name, &s.title, &s.party]
                 .iter()
@@ -78,6 +94,39 @@ pub fn render(doc: &Document) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A tjänsteutlåtande's letterhead in two columns, or another document's
+/// marking as a bilaga at the right (the layout is
+/// [`crate::document::letterhead`]'s).
+fn letterhead(out: &mut String, doc: &Document) {
+    let html = |lines: &[Line]| -> String {
+        lines
+            .iter()
+            .map(|l| {
+                if l.bold {
+                    format!("<strong>{}</strong>", escape(&l.text))
+                } else {
+                    escape(&l.text)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("<br>")
+    };
+    match layout(doc) {
+        None => {}
+        Some(Layout::Marking(lines)) => {
+            out.push_str(&format!(
+                "<div class=\"markering\">{}</div>\n",
+                html(&lines)
+            ));
+        }
+        Some(Layout::Letterhead { left, right }) => out.push_str(&format!(
+            "<div class=\"brevhuvud\"><div>{}</div><div class=\"hoger\">{}</div></div>\n",
+            html(&left),
+            html(&right)
+        )),
+    }
 }
 
 fn blocks(out: &mut String, blocks: &[Block]) {
@@ -119,8 +168,57 @@ fn blocks(out: &mut String, blocks: &[Block]) {
                 }
                 out.push_str("</tbody>\n</table>\n");
             }
+            Block::Decision { text } => out.push_str(&format!(
+                "<p class=\"att\"><span class=\"att-ord\">{DECISION_WORD}</span> {}</p>\n",
+                inlines(text)
+            )),
+            Block::Chart { levels } => chart(out, levels),
         }
     }
+}
+
+/// The chart as boxes: one row per level, the main box centred and joined
+/// to the level above, the box beside it joined sideways (dashed for
+/// support outside the line organisation).
+fn chart(out: &mut String, levels: &[ChartLevel]) {
+    out.push_str("<div class=\"schema\" role=\"img\" aria-label=\"Organisationsschema\">\n");
+    for (i, level) in levels.iter().enumerate() {
+        if i > 0 {
+            out.push_str(
+                "<div class=\"niva\"><div class=\"led\"></div><div class=\"sida\"></div></div>\n",
+            );
+        }
+        out.push_str("<div class=\"niva\">");
+        chart_box(out, &level.main, "ruta");
+        match &level.beside {
+            Some(beside) => {
+                let (join, class) = if level.beside_supports {
+                    ("streckad", "ruta stod")
+                } else {
+                    ("hel", "ruta")
+                };
+                out.push_str(&format!(
+                    "<div class=\"sida\"><span class=\"{join}\"></span>"
+                ));
+                chart_box(out, beside, class);
+                out.push_str("</div>");
+            }
+            None => out.push_str("<div class=\"sida\"></div>"),
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</div>\n");
+}
+
+fn chart_box(out: &mut String, b: &ChartBox, class: &str) {
+    out.push_str(&format!(
+        "<div class=\"{class}\"><strong>{}</strong>",
+        escape(&b.title)
+    ));
+    for line in &b.lines {
+        out.push_str(&format!("<br><small>{}</small>", escape(line)));
+    }
+    out.push_str("</div>");
 }
 
 fn inlines(inlines: &[Inline]) -> String {

@@ -1,7 +1,7 @@
 //! Document → Markdown, the canonical text (also what comparisons read).
 //! Text is escaped so that reading the Markdown back gives the same text.
 
-use crate::document::{Block, Document, Inline, Section, Signature};
+use crate::document::{Block, ChartLevel, DECISION_WORD, Document, Inline, Section, Signature};
 
 /// Renders the document as CommonMark with pipe tables.
 pub fn render(doc: &Document) -> String {
@@ -64,6 +64,15 @@ fn blocks(out: &mut String, blocks: &[Block]) {
                 rows,
                 numeric,
             } => table(out, header, rows, numeric),
+            // Markdown has no hanging indent: each att-sats is a paragraph
+            // of its own, never a list item.
+            Block::Decision { text } => {
+                out.push_str(DECISION_WORD);
+                out.push(' ');
+                out.push_str(&inlines_after(text));
+                out.push('\n');
+            }
+            Block::Chart { levels } => chart(out, levels),
         }
     }
 }
@@ -92,7 +101,46 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<Vec<Inline>>], numeric
     }
 }
 
+/// The chart as a numbered list of its levels from the top, the box beside
+/// a level named after it.
+fn chart(out: &mut String, levels: &[ChartLevel]) {
+    for (i, level) in levels.iter().enumerate() {
+        let mut item = escape(&level.main.text(), false);
+        if let Some(beside) = &level.beside {
+            let relation = if level.beside_supports {
+                "med stöd av"
+            } else {
+                "med"
+            };
+            item.push_str(&format!(" ({relation} {})", escape(&beside.text(), false)));
+        }
+        out.push_str(&format!("{}. {item}\n", i + 1));
+    }
+}
+
 fn signature_block(out: &mut String, signature: &Signature) {
+    const RULE: &str = "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
+    if !signature.party.is_empty() {
+        let name = if signature.name.is_empty() {
+            RULE.to_string()
+        } else {
+            escape(&signature.name, false)
+        };
+        let mut lines = vec![
+            format!("För {}", escape(&signature.party, false)),
+            format!("Ort och datum: {RULE}"),
+            RULE.to_string(),
+            "Underskrift".to_string(),
+            format!("Namnförtydligande: {name}"),
+        ];
+        if !signature.title.is_empty() {
+            lines.push(escape(&signature.title, false));
+        }
+        out.push('\n');
+        out.push_str(&lines.join("\\\n"));
+        out.push('\n');
+        return;
+    }
     let mut lines = vec![
         "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_".to_string(),
     ];
@@ -104,6 +152,14 @@ fn signature_block(out: &mut String, signature: &Signature) {
     out.push('\n');
     out.push_str(&lines.join("\\\n"));
     out.push('\n');
+}
+
+/// Inline text that follows other text on its line, so never at the start
+/// of a block.
+fn inlines_after(runs: &[Inline]) -> String {
+    let mut prefixed = vec![Inline::plain("")];
+    prefixed.extend(runs.iter().cloned());
+    inlines(&prefixed)
 }
 
 fn inlines(inlines: &[Inline]) -> String {
@@ -135,9 +191,16 @@ fn inlines(inlines: &[Inline]) -> String {
 
 /// Escapes text for Markdown: the characters that start markup anywhere,
 /// and at the start of a block what would make it a heading or a list.
+/// No-break spaces become plain spaces.
 pub fn escape(text: &str, at_block_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 4);
     for c in text.chars() {
+        // Markdown is the canonical text, not typeset: a no-break space
+        // (which keeps numbers together on paper) is a plain space here.
+        if c == crate::swedish::NBSP {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             c,
             '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~' | '#'

@@ -74,14 +74,37 @@ const STARTER: &str = r#"// Beskrivning av ett samordningsförbund för forbund.
 
   // Förbundets samlade medel per år i kronor; hälften från staten,
   // en fjärdedel från regionen och en fjärdedel från kommunen (5 §).
+  // «administration_procent» delar årets medel mellan administration
+  // och insatser i tjänsteutlåtandets ekonomiska konsekvenser. Med flera
+  // kommuner: «kommunfördelning»: "befolkning", «befolkning_16_64» hos
+  // varje kommun och «befolkningsunderlag» (källa, mätdag, omräkning).
   "ekonomi": {
     "budget": [
-      { "år": 2027, "belopp": 4000000 },
-      { "år": 2028, "belopp": 4000000 }
+      { "år": 2027, "belopp": 4000000, "administration_procent": 30 },
+      { "år": 2028, "belopp": 4000000, "administration_procent": 25 }
     ]
   },
 
+  // Avsiktsförklaringens datum (visas i alla format) och de som skriver under.
+  "avsiktsförklaring": {
+    "datum": "2026-08-15",
+    "undertecknare": [
+      { "medlem": "Exempelstads kommun", "titel": "Kommunstyrelsens ordförande" }
+    ]
+  },
+
+  // Förslaget till organisation: skrivs som ett fjärde dokument med
+  // organisationsschema och listas som bilaga 3. Ta bort nyckeln om
+  // förslaget inte ska ha någon sådan bilaga.
+  "organisation": {
+    "styrelse": { "mötesfrekvens": "fyra gånger per år" },
+    "arbetsutskott": { "sammansättning": "ordföranden och vice ordföranden", "mötesfrekvens": "inför varje styrelsesammanträde" },
+    "beredningsgrupp": { "utses_av": "parterna, var och en för sig", "mötesfrekvens": "sex gånger per år" }
+  },
+
   // Ett ärende per kommun och region som ska besluta, för tjänsteutlåtandet.
+  // Det som saknas (t.ex. beredning eller datum) blir en synlig
+  // platshållare, «[Beskriv ärendets beredning]», som generate listar.
   "ärenden": [
     {
       "medlem": "Exempelstads kommun",
@@ -89,7 +112,14 @@ const STARTER: &str = r#"// Beskrivning av ett samordningsförbund för forbund.
       "nämnd": "Socialnämnden",
       "diarienummer": "SN 2026/123",
       "datum": "2026-09-01",
-      "handläggare": "Anna Andersson"
+      "handläggare": "Anna Andersson",
+      // Nämnden beslutar för egen del och föreslår sedan uppåt.
+      "beslutsgång": ["Socialnämnden", "kommunstyrelsen", "kommunfullmäktige"],
+      "beslut_för_egen_del": true,
+      // Var det första årets bidrag tas: «… finansieras inom kommunstyrelsens ram».
+      "finansiering": "inom kommunstyrelsens ram",
+      "beredning": ["Ärendet har beretts av socialförvaltningen i samråd med de övriga parterna."],
+      "underskrifter": [{ "namn": "Anna Andersson", "titel": "Socialchef" }]
     }
   ]
 }

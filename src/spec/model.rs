@@ -120,6 +120,14 @@ pub struct Forbund {
     #[serde(rename = "avsiktsförklaring", default)]
     pub declaration: Declaration,
 
+    /// Förslaget till förbundets organisation (styrelse, arbetsutskott, beredningsgrupp, förbundschef, samordnare, lokala grupper). När det anges skrivs dokumentet "Förslag till organisation" med organisationsschema och listas som bilaga 3 i tjänsteutlåtandena; utelämnas det skrivs dokumentet inte och bilagan listas inte.
+    #[serde(
+        rename = "organisation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub organisation: Option<OrganisationProposal>,
+
     /// Ärendet hos varje kommun och region som ska besluta, för tjänsteutlåtandena.
     #[serde(rename = "ärenden", default, skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case>,
@@ -439,6 +447,39 @@ pub struct Economy {
     /// Om förbundet får låna eller ingå borgen (9 § 9 p. och 21 § FinsamL).
     #[serde(rename = "upplåning", default)]
     pub borrowing: Borrowing,
+    /// Underlaget för fördelning efter befolkning: källa, mätdag och om fördelningen räknas om varje år. Används när kommunfördelning är "befolkning".
+    #[serde(rename = "befolkningsunderlag", default)]
+    pub population_basis: PopulationBasis,
+}
+
+/// Underlaget för att fördela en fjärdedel mellan flera kommuner (eller regioner) efter antalet invånare 16–64 år.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct PopulationBasis {
+    /// Var invånarantalen hämtas, t.ex. "Statistiska centralbyrån (SCB)".
+    #[serde(rename = "källa")]
+    #[schemars(length(min = 1, max = 200))]
+    pub source: String,
+    /// Den dag året före budgetåret som invånarantalen avser, t.ex. "31 december".
+    #[serde(rename = "mätdag")]
+    pub reference_day: DayMonth,
+    /// Om fördelningen räknas om varje budgetår efter nya invånarantal.
+    #[serde(rename = "omräknas_årligen")]
+    pub recalculated_yearly: bool,
+    /// Den dag som invånarantalen i beskrivningen (befolkning_16_64 hos varje medlem) avser, t.ex. "2025-12-31".
+    #[serde(rename = "siffrorna_avser", skip_serializing_if = "Option::is_none")]
+    pub figures_date: Option<NaiveDate>,
+}
+
+impl Default for PopulationBasis {
+    fn default() -> Self {
+        Self {
+            source: "Statistiska centralbyrån (SCB)".to_string(),
+            reference_day: DayMonth { month: 12, day: 31 },
+            recalculated_yearly: true,
+            figures_date: None,
+        }
+    }
 }
 
 /// Budgeten ett år.
@@ -453,6 +494,14 @@ pub struct BudgetYear {
     #[serde(rename = "belopp")]
     #[schemars(range(max = 10_000_000_000u64))]
     pub amount: u64,
+    /// Hur stor del av årets medel, i procent, som beräknas gå till administration; resten går till insatser. Utelämnas det redovisas ingen fördelning för året.
+    #[serde(
+        rename = "administration_procent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub administration_percent: Option<f64>,
 }
 
 /// Hur kommunernas del fördelas mellan flera kommuner.
@@ -781,9 +830,20 @@ pub struct Case {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub extra_basis: Vec<String>,
-    /// Om förslaget ska innehålla en bilaga med förslag till organisation.
+    /// Äldre nyckel utan verkan: bilagan "Förslag till organisation" listas när beskrivningen har en organisation (nyckeln organisation).
     #[serde(rename = "bilaga_organisation", default)]
     pub organisation_appendix: bool,
+    /// Var medlemmens bidrag det första året ska tas, som fortsättning på "finansieras", t.ex. "inom kommunstyrelsens ram" eller "genom medel som finns reserverade i budget 2016".
+    #[serde(
+        rename = "finansiering",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(min = 1, max = 500))]
+    pub financing: Option<String>,
+    /// Om den nämnd som bereder ärendet (första ledet i beslutsgången) också beslutar för egen del: godkänner inrättandet, förbundsordningen, avsiktsförklaringen och organisationen, innan den föreslår nästa led att besluta.
+    #[serde(rename = "beslut_för_egen_del", default)]
+    pub own_decision: bool,
     /// Om beslutet ska justeras omedelbart.
     #[serde(rename = "omedelbar_justering", default)]
     pub immediate_approval: bool,
@@ -801,6 +861,63 @@ pub struct Case {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub signatures: Vec<Person>,
+}
+
+/// Förslaget till förbundets organisation, bilaga till tjänsteutlåtandena. Vilka organ som finns följer resten av beskrivningen (arbetsutskott i styrelse, beredningsgrupp, samordnare och lokala grupper i avsiktsförklaringens organisation); här anges det som bara organisationsförslaget säger.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct OrganisationProposal {
+    /// Förslagets datum. Utelämnas det används avsiktsförklaringens datum.
+    #[serde(rename = "datum", skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// Inledande text, som stycken.
+    #[serde(rename = "inledning", skip_serializing_if = "Vec::is_empty")]
+    pub introduction: Vec<String>,
+    /// Styrelsen.
+    #[serde(rename = "styrelse")]
+    pub board: OrganisationBody,
+    /// Arbetsutskottet, när styrelsen har ett.
+    #[serde(rename = "arbetsutskott")]
+    pub working_committee: OrganisationBody,
+    /// Beredningsgruppen, när det finns en.
+    #[serde(rename = "beredningsgrupp")]
+    pub preparatory_group: OrganisationBody,
+    /// Förbundschefen (eller den titel personal.chef anger).
+    #[serde(rename = "förbundschef")]
+    pub head: OrganisationBody,
+    /// Samordnarna, när förbundet har samordnare.
+    #[serde(rename = "samordnare")]
+    pub coordinators: OrganisationBody,
+    /// De lokala samverkansgrupperna, när det finns sådana.
+    #[serde(rename = "lokala_grupper")]
+    pub local_groups: OrganisationBody,
+    /// Övriga tjänster och hur de ordnas, som stycken.
+    #[serde(rename = "övriga_tjänster", skip_serializing_if = "Vec::is_empty")]
+    pub other_services: Vec<String>,
+}
+
+/// Ett organ eller en funktion i organisationsförslaget.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct OrganisationBody {
+    /// Beskrivning, som stycken.
+    #[serde(rename = "beskrivning", skip_serializing_if = "Vec::is_empty")]
+    pub description: Vec<String>,
+    /// Vilka som ingår, t.ex. "ordföranden och vice ordföranden".
+    #[serde(rename = "sammansättning", skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 500))]
+    pub composition: Option<String>,
+    /// Vem som utser eller anställer, t.ex. "de samverkande parterna".
+    #[serde(rename = "utses_av", skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 500))]
+    pub appointed_by: Option<String>,
+    /// Hur ofta organet sammanträder, t.ex. "ca 4 gånger per år".
+    #[serde(rename = "mötesfrekvens", skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 200))]
+    pub meetings: Option<String>,
+    /// Uppdraget, som punkter.
+    #[serde(rename = "uppdrag", skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<String>,
 }
 
 /// Ett sammanträde.

@@ -115,6 +115,81 @@ impl Forbund {
     }
 }
 
+/// How one part (the kommuner's or the regions' quarter) divides between
+/// its members, year by year: the table a tjänsteutlåtande shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartSplit {
+    /// Which part.
+    pub kind: MemberKind,
+    /// The basis of the split.
+    pub split: ShareSplit,
+    /// One row per member of the part, in the order listed.
+    pub rows: Vec<PartRow>,
+    /// The sum of the weights (inhabitants, when split by population).
+    pub total_weight: u64,
+    /// The part's amount per budget year, in the order of `ekonomi.budget`.
+    pub totals: Vec<u64>,
+}
+
+/// One member's row of a [`PartSplit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartRow {
+    /// Index of the member in `medlemmar`.
+    pub member: usize,
+    /// Its weight: inhabitants 16–64 years, hundredths of a stated
+    /// percent, or 1 for equal shares.
+    pub weight: u64,
+    /// Its share of the part in hundredths of a percent; the rows add up
+    /// to exactly 10 000 (largest remainder).
+    pub share_hundredths: u64,
+    /// What it pays each budget year, in whole kronor; each year's rows
+    /// add up to exactly the part's amount (largest remainder).
+    pub amounts: Vec<u64>,
+}
+
+impl Forbund {
+    /// How the part of members of `kind` divides between them, when more
+    /// than one member shares it.
+    pub fn part_split(&self, kind: MemberKind) -> Option<PartSplit> {
+        let weighted = self.weights(kind);
+        if weighted.len() < 2 || !matches!(kind, MemberKind::Kommun | MemberKind::Region) {
+            return None;
+        }
+        let weights: Vec<u64> = weighted.iter().map(|(_, w)| *w).collect();
+        let shares = apportion(10_000, &weights);
+        let totals: Vec<u64> = self
+            .economy
+            .budgets
+            .iter()
+            .map(|b| {
+                apportion(b.amount, &[2, 1, 1])[if kind == MemberKind::Region { 1 } else { 2 }]
+            })
+            .collect();
+        let rows = weighted
+            .iter()
+            .zip(shares)
+            .map(|((member, weight), share)| PartRow {
+                member: *member,
+                weight: *weight,
+                share_hundredths: share,
+                amounts: self
+                    .economy
+                    .budgets
+                    .iter()
+                    .map(|b| self.member_amount(*member, b.amount))
+                    .collect(),
+            })
+            .collect();
+        Some(PartSplit {
+            kind,
+            split: self.economy.split,
+            rows,
+            total_weight: weights.iter().sum(),
+            totals,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +203,25 @@ mod tests {
             vec![500_001, 250_000, 250_000]
         );
         assert_eq!(apportion(100, &[0, 0]), vec![50, 50]);
+    }
+
+    #[test]
+    fn a_shared_part_splits_exactly_every_year() {
+        let text = include_str!("../../samples/norra-uppland.json");
+        let f = crate::spec::load("norra-uppland.json", text.as_bytes()).unwrap();
+        let split = f.part_split(MemberKind::Kommun).unwrap();
+        assert_eq!(split.total_weight, 11_874 + 5_389 + 12_311);
+        assert_eq!(
+            split.rows.iter().map(|r| r.share_hundredths).sum::<u64>(),
+            10_000
+        );
+        for (year, total) in split.totals.iter().enumerate() {
+            let sum: u64 = split.rows.iter().map(|r| r.amounts[year]).sum();
+            assert_eq!(sum, *total);
+        }
+        assert_eq!(split.totals, vec![1_500_000, 1_800_000, 1_800_000]);
+        // One region: nothing to split.
+        assert!(f.part_split(MemberKind::Region).is_none());
     }
 
     proptest! {

@@ -325,13 +325,13 @@ fn a_folder_is_checked_document_by_document_and_as_a_package() {
         })
         .collect();
     // One report per document (the Markdown, not also the Word file or the
-    // PDF), then the package.
-    assert_eq!(checked.len(), 5, "{checked:?}");
+    // PDF; the organisation proposal too), then the package.
+    assert_eq!(checked.len(), 6, "{checked:?}");
     assert!(
         checked.iter().all(|(name, _)| name.ends_with(".md")),
         "{checked:?}"
     );
-    assert_eq!(checked[4].1, "beslutspaket");
+    assert_eq!(checked[5].1, "beslutspaket");
 
     // A Word file alone is read too.
     let output = forbund_in(&root())

@@ -306,10 +306,10 @@ fn amend_writes_the_whole_decision_package_once() {
     assert!(tu.starts_with("- Myndighet: Haninge kommun"));
     assert!(tu.contains("# Ändring av förbundsordning för Samordningsförbundet Haninge"));
     assert!(tu.contains(
-        "att fastställa den ändrade förbundsordningen för Samordningsförbundet Haninge enligt bilaga 2 att gälla från och med den 1 januari 2007,"
+        "\natt fastställa den ändrade förbundsordningen för Samordningsförbundet Haninge enligt bilaga 2 att gälla från och med den 1 januari 2007\n"
     ));
     assert!(tu.contains(
-        "att beslutet gäller under förutsättning att övriga medlemmar fattar likalydande beslut."
+        "\natt beslutet gäller under förutsättning att övriga medlemmar fattar likalydande beslut\n"
     ));
     let consolidated = std::fs::read_to_string(out.join("forbundsordning.md")).unwrap();
     assert!(consolidated.contains("Styrelsen består av åtta ledamöter och åtta ersättare."));

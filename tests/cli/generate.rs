@@ -6,7 +6,13 @@ use std::path::{Path, PathBuf};
 use super::{forbund_in, root, transcript};
 
 /// The samples the documents are snapshotted for.
-const SAMPLES: [&str; 4] = ["stockholm", "haninge", "haninge-antagen", "husam"];
+const SAMPLES: [&str; 5] = [
+    "stockholm",
+    "haninge",
+    "haninge-antagen",
+    "husam",
+    "norra-uppland",
+];
 
 /// A name that would be markup in every output format.
 const INJECTION: &str = "#read(\"/etc/passwd\") *x* _y_ $z$ <w> [v] \\ # ## 1 §";
@@ -111,6 +117,7 @@ fn all_formats_carry_headings_members_and_amounts() {
     for stem in [
         "forbundsordning",
         "avsiktsforklaring",
+        "organisation",
         "tjansteutlatande-stockholms-stad",
         "tjansteutlatande-stockholms-lans-landsting",
     ] {
@@ -121,7 +128,7 @@ fn all_formats_carry_headings_members_and_amounts() {
             );
         }
     }
-    assert_eq!(names.len(), 16, "{names:?}");
+    assert_eq!(names.len(), 20, "{names:?}");
 
     let docx = docx_text(&out.path().join("forbundsordning.docx"));
     assert!(docx.contains("1 § Förbundets namn"), "{docx}");
@@ -132,7 +139,7 @@ fn all_formats_carry_headings_members_and_amounts() {
         "section headings use Word heading styles"
     );
     let tu = docx_text(&out.path().join("tjansteutlatande-stockholms-stad.docx"));
-    assert!(tu.contains("2 000 000 kronor"), "{tu}");
+    assert!(tu.contains("2\u{a0}000\u{a0}000\u{a0}kronor"), "{tu}");
 
     if let Some(pdf) = pdf_text(&out.path().join("forbundsordning.pdf")) {
         assert!(pdf.contains("1 § Förbundets namn"), "{pdf}");
@@ -301,7 +308,7 @@ fn the_same_description_gives_byte_identical_files() {
     assert!(generate(&spec, &a, &[]).status.success());
     assert!(generate(&spec, &b, &[]).status.success());
     let (fa, fb) = (files(&a), files(&b));
-    assert_eq!(fa.len(), 16);
+    assert_eq!(fa.len(), 20);
     for (x, y) in fa.iter().zip(&fb) {
         assert_eq!(x.file_name(), y.file_name());
         assert!(
@@ -336,7 +343,7 @@ fn own_templates_override_and_built_ins_fill_in() {
     assert!(output.status.success(), "{}", transcript(&output));
     let own = std::fs::read_to_string(out.join("avsiktsforklaring.md")).unwrap();
     assert!(
-        own.starts_with("# Vår avsiktsförklaring för Samordningsförbundet HUSAM"),
+        own.contains("\n# Vår avsiktsförklaring för Samordningsförbundet HUSAM\n"),
         "{own}"
     );
     let builtin = std::fs::read_to_string(out.join("forbundsordning.md")).unwrap();
@@ -395,6 +402,7 @@ fn libreoffice_opens_the_word_documents() {
         .arg(&converted)
         .arg(out.join("forbundsordning.docx"))
         .arg(out.join("tjansteutlatande-stockholms-stad.docx"))
+        .arg(out.join("organisation.docx"))
         .env("HOME", dir.path())
         .output()
         .unwrap();
@@ -404,7 +412,28 @@ fn libreoffice_opens_the_word_documents() {
     assert!(fo.contains("22 § Förbundets bildande"), "{fo}");
     let tu =
         std::fs::read_to_string(converted.join("tjansteutlatande-stockholms-stad.txt")).unwrap();
-    assert!(tu.contains("att fastställa förbundsordningen"), "{tu}");
+    assert!(
+        tu.lines()
+            .any(|l| l.starts_with("att\tfastställa förbundsordningen")),
+        "an att-sats is its own paragraph with a tab after att: {tu}"
+    );
+    // The chart's boxes are table cells LibreOffice reads in order.
+    let organisation = std::fs::read_to_string(converted.join("organisation.txt")).unwrap();
+    let boxes: Vec<usize> = [
+        "Medlemmarna",
+        "Styrelse",
+        "Arbetsutskott",
+        "Förbundschef",
+        "Beredningsgrupp",
+    ]
+    .iter()
+    .map(|b| {
+        organisation
+            .find(&format!("\n{b}\n"))
+            .unwrap_or_else(|| panic!("{b} in {organisation}"))
+    })
+    .collect();
+    assert!(boxes.windows(2).all(|w| w[0] < w[1]), "{organisation}");
 }
 
 #[test]

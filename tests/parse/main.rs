@@ -62,6 +62,7 @@ pub fn block_texts(blocks: &[Block]) -> Vec<String> {
                 }))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            other => other.lines().join("\n"),
         })
         .collect()
 }
@@ -79,4 +80,50 @@ pub fn shape(doc: &Document) -> (String, Vec<Block>, Vec<SectionShape>) {
             .map(|s| (s.number, s.heading.clone(), s.level, s.blocks.clone()))
             .collect(),
     )
+}
+
+/// The document as Markdown (and Word, read back) can carry it: no-break
+/// spaces are plain spaces, an att-sats is a paragraph starting with "att",
+/// and the organisation chart (a numbered list of levels in Markdown) is
+/// left out.
+pub fn as_markdown_reads(mut document: forbund::document::Document) -> forbund::document::Document {
+    use forbund::document::{Block, Inline};
+    let plain = |runs: &mut Vec<Inline>| {
+        for run in runs {
+            run.text = run.text.replace('\u{a0}', " ");
+        }
+    };
+    for section in &mut document.sections {
+        let chart = section.heading == "Organisationsschema";
+        section.blocks = std::mem::take(&mut section.blocks)
+            .into_iter()
+            .filter_map(|block| match block {
+                Block::Chart { .. } => None,
+                Block::List { ordered: true, .. } if chart => None,
+                Block::Decision { mut text } => {
+                    match text.first_mut() {
+                        Some(first) => first.text = format!("att {}", first.text),
+                        None => text.push(Inline::plain("att")),
+                    }
+                    Some(Block::Paragraph { text })
+                }
+                other => Some(other),
+            })
+            .map(|mut block| {
+                match &mut block {
+                    Block::Paragraph { text } => plain(text),
+                    Block::List { items, .. } => items.iter_mut().for_each(plain),
+                    Block::Table { header, rows, .. } => {
+                        header
+                            .iter_mut()
+                            .for_each(|h| *h = h.replace('\u{a0}', " "));
+                        rows.iter_mut().flatten().for_each(plain);
+                    }
+                    _ => {}
+                }
+                block
+            })
+            .collect();
+    }
+    document
 }

@@ -15,7 +15,7 @@ pub use amounts::kronor;
 
 use amounts::{Amounts, amounts};
 
-use crate::document::{Block, Document, DocumentKind, plain_text};
+use crate::document::{Block, Document, DocumentKind};
 use crate::read::lexicon::{self as text, normalise, pattern};
 use crate::read::reading::{Reading, classify};
 use crate::read::topics::Topic;
@@ -180,9 +180,8 @@ fn header_member(document: &Document) -> Option<String> {
     }
     document.preamble.iter().find_map(|block| {
         let lines: Vec<String> = match block {
-            Block::Paragraph { text } => vec![plain_text(text)],
-            Block::List { items, .. } => items.iter().map(|i| plain_text(i)).collect(),
             Block::Table { .. } => Vec::new(),
+            other => other.lines(),
         };
         lines
             .iter()
@@ -241,7 +240,7 @@ fn members(entry: &PackageEntry<'_>) -> Option<Read<Vec<String>>> {
                 excerpt: "underskrifterna".to_string(),
             })
         }
-        DocumentKind::Jamforelsetabell => None,
+        DocumentKind::Jamforelsetabell | DocumentKind::Organisation => None,
         DocumentKind::Tjansteutlatande => {
             let own = entry.member.clone()?;
             sentences(view).into_iter().find_map(|(section, s)| {

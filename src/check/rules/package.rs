@@ -82,6 +82,7 @@ pub(super) fn definite(d: &PackageEntry<'_>) -> &'static str {
         DocumentKind::Avsiktsforklaring => "avsiktsförklaringen",
         DocumentKind::Tjansteutlatande => "tjänsteutlåtandet",
         DocumentKind::Jamforelsetabell => "jämförelsetabellen",
+        DocumentKind::Organisation => "organisationsförslaget",
     }
 }
 

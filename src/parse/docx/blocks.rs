@@ -112,6 +112,10 @@ fn signature_line<'t>(para: &Para, text: &'t str) -> Option<SignatureLine<'t>> {
     match para.style.as_deref() {
         Some("SignatureLine") => Some(SignatureLine::Rule),
         Some("Signature") => Some(SignatureLine::Text(text.trim())),
+        Some("SignatureParty") => Some(SignatureLine::Party(
+            text.trim().strip_prefix("För ").unwrap_or(text.trim()),
+        )),
+        Some("SignatureField") => Some(SignatureLine::Field(text.trim())),
         _ => None,
     }
 }
@@ -119,18 +123,53 @@ fn signature_line<'t>(para: &Para, text: &'t str) -> Option<SignatureLine<'t>> {
 enum SignatureLine<'t> {
     Rule,
     Text(&'t str),
+    /// "För X": a party's signature form starts.
+    Party(&'t str),
+    /// "Ort och datum: …" or "Namnförtydligande: …" of a party's form.
+    Field(&'t str),
+}
+
+/// A party's signature form being read.
+struct PartyForm {
+    party: String,
+    name: String,
+    title: String,
 }
 
 /// Collects signature blocks: a rule, then the name (possibly empty) and
 /// the title and party when given. One line after the name is the party
 /// when there is no name, else the title.
+/// A party's form ("För X", place and date, the line, "Underskrift",
+/// "Namnförtydligande: name", title) is read as one signature.
 #[derive(Default)]
 struct Signatures {
     lines: Option<Vec<String>>,
+    form: Option<PartyForm>,
 }
 
 impl Signatures {
     fn line(&mut self, line: SignatureLine<'_>, out: &mut Vec<Raw>) {
+        if let Some(form) = &mut self.form {
+            match line {
+                SignatureLine::Party(_) => {}
+                SignatureLine::Rule => return,
+                SignatureLine::Field(text) => {
+                    if let Some(name) = text.strip_prefix("Namnförtydligande:") {
+                        let name = clean_text(name);
+                        if !name.chars().all(|c| c == '_') {
+                            form.name = name;
+                        }
+                    }
+                    return;
+                }
+                SignatureLine::Text(text) => {
+                    if text != "Underskrift" {
+                        form.title = clean_text(text);
+                    }
+                    return;
+                }
+            }
+        }
         match line {
             SignatureLine::Rule => {
                 self.finish(out);
@@ -141,10 +180,26 @@ impl Signatures {
                     lines.push(clean_text(text));
                 }
             }
+            SignatureLine::Party(party) => {
+                self.finish(out);
+                self.form = Some(PartyForm {
+                    party: clean_text(party),
+                    name: String::new(),
+                    title: String::new(),
+                });
+            }
+            SignatureLine::Field(_) => {}
         }
     }
 
     fn finish(&mut self, out: &mut Vec<Raw>) {
+        if let Some(form) = self.form.take() {
+            out.push(Raw::Signature(Signature {
+                party: form.party,
+                name: form.name,
+                title: form.title,
+            }));
+        }
         let Some(mut lines) = self.lines.take() else {
             return;
         };
@@ -187,6 +242,16 @@ fn list_entry(
 /// cell marks a numeric column.
 fn table_block(table: TableAcc) -> Raw {
     let header_block = table.style.as_deref() == Some("HeaderBlock");
+    if header_block && let Some(fields) = letterhead_fields(&table) {
+        // The fields as a label | value header block.
+        let mut rows = fields.into_iter().map(|f| vec![f.label, f.value]);
+        return Raw::Table {
+            header: rows.next().unwrap_or_default(),
+            rows: rows.collect(),
+            numeric: Vec::new(),
+            header_block,
+        };
+    }
     let mut rows = table.rows.into_iter().filter(|r| !r.is_empty());
     let first = rows.next().unwrap_or_default();
     let numeric = first.iter().map(|c| c.right.unwrap_or(false)).collect();
@@ -197,6 +262,28 @@ fn table_block(table: TableAcc) -> Raw {
         rows,
         numeric,
         header_block,
+    }
+}
+
+/// The header fields of a letterhead or a bilaga's marking as `generate`
+/// lays them out (one row, one paragraph per line), if the table is one.
+fn letterhead_fields(table: &TableAcc) -> Option<Vec<crate::document::HeaderField>> {
+    let [row] = table.rows.as_slice() else {
+        return None;
+    };
+    let lines = |cell: &Cell| -> Vec<String> {
+        cell.items
+            .iter()
+            .map(|item| match item {
+                Item::Para(para) => clean_text(&para.shown_text()),
+                Item::Table(_) => String::new(),
+            })
+            .collect()
+    };
+    match row.as_slice() {
+        [left, right] => crate::document::letterhead::read_letterhead(&lines(left), &lines(right)),
+        [only] => crate::document::letterhead::read_marking(&lines(only)),
+        _ => None,
     }
 }
 

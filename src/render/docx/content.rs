@@ -3,8 +3,8 @@
 
 use docx_rs::{BreakType, IndentLevel, NumberingId, Paragraph, Run, Table};
 
-use super::table;
-use crate::document::{Block, Document, Inline, Section, Signature};
+use super::{chart, letterhead, table};
+use crate::document::{Block, DECISION_WORD, Document, Inline, Section, Signature};
 
 /// Paragraph style ids, all defined in `styles.xml`.
 pub(super) mod style {
@@ -22,10 +22,16 @@ pub(super) mod style {
     pub const SIGNATURE_LINE: &str = "SignatureLine";
     /// Name, title and party under the line.
     pub const SIGNATURE: &str = "Signature";
+    /// "För X" over a party's signature.
+    pub const SIGNATURE_PARTY: &str = "SignatureParty";
+    /// "Ort och datum: …" and "Namnförtydligande: …" of a party's signature.
+    pub const SIGNATURE_FIELD: &str = "SignatureField";
     /// The running header.
     pub const HEADER: &str = "Header";
     /// The running footer.
     pub const FOOTER: &str = "Footer";
+    /// An att-sats: "att", a tab, and the text hanging beside it.
+    pub const DECISION: &str = "Decision";
     /// Table style of data tables.
     pub const TABLE_GRID: &str = "TableGrid";
     /// Table style of the header block.
@@ -75,9 +81,8 @@ impl Context {
 /// The whole body: header block, title, preamble, sections, signatures.
 pub(super) fn body(ctx: &mut Context, doc: &Document) -> Vec<Part> {
     let mut parts = Vec::new();
-    if !doc.header.is_empty() {
-        let block = table::header_block(ctx, &doc.header);
-        parts.push(Part::Table(Box::new(block)));
+    if let Some(top) = letterhead::top(ctx, doc) {
+        parts.push(Part::Table(Box::new(top)));
     }
     let title = ctx.paragraph().style(style::TITLE);
     parts.push(paragraph_part(title.add_run(text_run(&doc.title))));
@@ -85,6 +90,13 @@ pub(super) fn body(ctx: &mut Context, doc: &Document) -> Vec<Part> {
     for section in &doc.sections {
         parts.push(paragraph_part(heading(ctx, section)));
         push_blocks(ctx, &mut parts, &section.blocks);
+    }
+    if !doc.signatures.is_empty() {
+        // The signatures are never alone on a page: the last paragraph
+        // before them stays with them.
+        if let Some(Part::Paragraph(last)) = parts.last_mut() {
+            **last = last.as_ref().clone().keep_next(true);
+        }
     }
     for signature in &doc.signatures {
         push_signature(ctx, &mut parts, signature);
@@ -126,6 +138,17 @@ fn push_blocks(ctx: &mut Context, parts: &mut Vec<Part>, blocks: &[Block]) {
                 parts.push(paragraph_part(add_inlines(ctx.paragraph(), text)));
             }
             Block::List { ordered, items } => push_list(ctx, parts, *ordered, items),
+            Block::Decision { text } => {
+                let paragraph = ctx
+                    .paragraph()
+                    .style(style::DECISION)
+                    .add_run(Run::new().add_text(DECISION_WORD).add_tab());
+                parts.push(paragraph_part(add_inlines(paragraph, text)));
+            }
+            Block::Chart { levels } => {
+                let table = chart::chart(ctx, levels);
+                push_table(ctx, parts, table);
+            }
             Block::Table {
                 header,
                 rows,
@@ -155,21 +178,50 @@ fn push_list(ctx: &mut Context, parts: &mut Vec<Part>, ordered: bool, items: &[V
     }
 }
 
-/// A signature: space, a line, then name (possibly empty), title and party,
-/// each paragraph kept with the next so the block never splits.
+/// A signature, each paragraph kept with the next so the block never
+/// splits. A party's (an avsiktsförklaring): "För X", a line for
+/// place and date, the line to sign on and the name in clear
+/// (namnförtydligande). An official's (a tjänsteutlåtande): the line, the
+/// name and the title.
 fn push_signature(ctx: &mut Context, parts: &mut Vec<Part>, signature: &Signature) {
-    let mut lines = vec![
-        (style::SIGNATURE_LINE, SIGNATURE_RULE),
-        (style::SIGNATURE, signature.name.as_str()),
-    ];
-    for extra in [&signature.title, &signature.party] {
-        if !extra.is_empty() {
-            lines.push((style::SIGNATURE, extra.as_str()));
-        }
+    let mut lines: Vec<(&str, String, bool)> = Vec::new();
+    if signature.party.is_empty() {
+        lines.push((style::SIGNATURE_LINE, SIGNATURE_RULE.to_string(), false));
+        lines.push((style::SIGNATURE, signature.name.clone(), false));
+    } else {
+        lines.push((
+            style::SIGNATURE_PARTY,
+            format!("För {}", signature.party),
+            true,
+        ));
+        lines.push((
+            style::SIGNATURE_FIELD,
+            format!("Ort och datum: {SIGNATURE_RULE}"),
+            false,
+        ));
+        lines.push((style::SIGNATURE_LINE, SIGNATURE_RULE.to_string(), false));
+        lines.push((style::SIGNATURE, "Underskrift".to_string(), false));
+        let name = if signature.name.is_empty() {
+            SIGNATURE_RULE
+        } else {
+            signature.name.as_str()
+        };
+        lines.push((
+            style::SIGNATURE_FIELD,
+            format!("Namnförtydligande: {name}"),
+            false,
+        ));
+    }
+    if !signature.title.is_empty() {
+        lines.push((style::SIGNATURE, signature.title.clone(), false));
     }
     let last = lines.len() - 1;
-    for (index, (style, text)) in lines.into_iter().enumerate() {
-        let mut paragraph = ctx.paragraph().style(style).add_run(text_run(text));
+    for (index, (style, text, bold)) in lines.into_iter().enumerate() {
+        let mut run = text_run(&text);
+        if bold {
+            run = run.bold();
+        }
+        let mut paragraph = ctx.paragraph().style(style).add_run(run).keep_lines(true);
         if index < last {
             paragraph = paragraph.keep_next(true);
         }

@@ -20,7 +20,9 @@
 //! tables of contents, empty table cells) is used. Timestamps come from the
 //! document's date; docx-rs stamps ZIP entries with a fixed date.
 
+mod chart;
 mod content;
+mod letterhead;
 mod package;
 mod table;
 #[cfg(test)]

@@ -1,42 +1,26 @@
 //! Tables: data tables with a repeated header row, and the borderless
-//! label | value header block of a tjänsteutlåtande.
+//! style of letterheads and charts.
 
 use docx_rs::{
-    AlignmentType, BorderType, Run, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::content::{Context, add_inlines, style, text_run};
-use crate::document::{HeaderField, Inline};
+use crate::document::Inline;
 
 /// Width of the text area in twentieths of a point: A4 (11906) less two
 /// 25 mm margins (1417 each).
 pub(super) const TEXT_WIDTH: usize = 9072;
 
-/// Width of the label column of the header block.
-const LABEL_WIDTH: usize = 2552;
-
 /// Border width of data tables in eighths of a point.
 const BORDER_SIZE: usize = 4;
 
-/// The header block: one borderless row per field, label in bold.
-pub(super) fn header_block(ctx: &mut Context, fields: &[HeaderField]) -> Table {
-    let widths = [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH];
-    let rows = fields
-        .iter()
-        .map(|field| {
-            TableRow::new(vec![
-                cell(ctx, text_run(&field.label).bold(), widths[0], false),
-                cell(ctx, text_run(&field.value), widths[1], false),
-            ])
-        })
-        .collect();
-    Table::without_borders(rows)
+/// A table in the borderless `HeaderBlock` style.
+pub(super) fn borderless(table: Table) -> Table {
+    table
         .style(style::HEADER_BLOCK)
         .set_borders(borders(BorderType::None, 0))
-        .set_grid(widths.to_vec())
-        .width(TEXT_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
 }
 
 /// A data table with borders and equal columns; the header row is bold
@@ -114,20 +98,8 @@ fn rich_cell(ctx: &mut Context, runs: &[Inline], width: usize, right: bool) -> T
         .add_paragraph(paragraph)
 }
 
-/// A cell holding one paragraph (never none: docx-rs would fill an empty
-/// cell with a paragraph whose id comes from its global counter).
-fn cell(ctx: &mut Context, run: Run, width: usize, right: bool) -> TableCell {
-    let mut paragraph = ctx.paragraph().style(style::TABLE_TEXT).add_run(run);
-    if right {
-        paragraph = paragraph.align(AlignmentType::Right);
-    }
-    TableCell::new()
-        .width(width, WidthType::Dxa)
-        .add_paragraph(paragraph)
-}
-
 /// The same border on all six edges.
-fn borders(kind: BorderType, size: usize) -> TableBorders {
+pub(super) fn borders(kind: BorderType, size: usize) -> TableBorders {
     [
         TableBorderPosition::Top,
         TableBorderPosition::Left,

@@ -322,26 +322,35 @@ fn tables_have_repeated_bold_header_and_right_aligned_numbers() {
 fn signatures_have_lines_and_stay_together() {
     let bytes = render(&forbundsordning()).unwrap();
     let paragraphs = paragraphs(&bytes);
-    let tail: Vec<_> = paragraphs[paragraphs.len() - 8..].to_vec();
+    let tail: Vec<_> = paragraphs[paragraphs.len() - 14..].to_vec();
     let expected = [
+        ("SignatureParty", "För Haninge kommun"),
+        ("SignatureField", "Ort och datum: ________________________"),
         ("SignatureLine", "________________________"),
-        ("Signature", "Anna Andersson"),
+        ("Signature", "Underskrift"),
+        ("SignatureField", "Namnförtydligande: Anna Andersson"),
         ("Signature", "Kommunstyrelsens ordförande"),
-        ("Signature", "Haninge kommun"),
+        ("SignatureParty", "För Region Stockholm"),
+        ("SignatureField", "Ort och datum: ________________________"),
         ("SignatureLine", "________________________"),
-        ("Signature", ""),
+        ("Signature", "Underskrift"),
+        (
+            "SignatureField",
+            "Namnförtydligande: ________________________",
+        ),
         ("Signature", "Regionstyrelsens ordförande"),
-        ("Signature", "Region Stockholm"),
     ];
     let expected: Vec<_> = expected
         .iter()
         .map(|(s, t)| (s.to_string(), t.to_string()))
         .collect();
-    assert_eq!(tail, expected);
+    assert_eq!(tail[2..], expected[..]);
     let document = part(&bytes, "word/document.xml");
-    let name = document.find("Anna Andersson").unwrap();
-    let paragraph_start = document[..name].rfind("<w:p ").unwrap();
-    assert!(document[paragraph_start..name].contains("<w:keepNext />"));
+    // Every paragraph of a block but its last keeps with the next.
+    let party = document.find("För Haninge kommun").unwrap();
+    let block = &document[document[..party].rfind("<w:p ").unwrap()
+        ..document.find("Kommunstyrelsens ordförande").unwrap()];
+    assert_eq!(block.matches("<w:keepNext />").count(), 5, "{block}");
 }
 
 #[test]
@@ -361,7 +370,7 @@ fn header_and_footer_show_title_dnr_and_page_fields() {
 }
 
 #[test]
-fn header_block_comes_first_as_borderless_table() {
+fn letterhead_comes_first_as_borderless_table() {
     let bytes = render(&tjansteutlatande()).unwrap();
     let docx = docx_rs::read_docx(&bytes).unwrap();
     let children = &docx.document.children;
@@ -370,8 +379,9 @@ fn header_block_comes_first_as_borderless_table() {
     let table = &document[..document.find("</w:tbl>").unwrap()];
     assert!(table.contains(r#"<w:tblStyle w:val="HeaderBlock" />"#));
     assert!(table.contains(r#"<w:insideV w:val="none""#));
-    assert!(table.contains("Diarienummer</w:t>"));
-    assert!(table.contains("HSN 1506-0772</w:t>"));
+    assert!(table.contains("TJÄNSTEUTLÅTANDE</w:t>"));
+    assert!(table.contains("Dnr HSN 1506-0772</w:t>"));
+    assert!(!table.contains("Diarienummer</w:t>"));
     assert!(!table.contains("<w:tblHeader />"));
     assert_eq!(paragraphs(&bytes)[0].0, "Title");
 }

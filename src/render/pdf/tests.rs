@@ -278,8 +278,8 @@ fn tjansteutlatande_text() {
     let Some(text) = pdf_text(&pdf) else { return };
     for needle in [
         "Dnr KS 2025/0042",
-        "Diarienummer KS 2025/0042",
-        "Handläggare Örjan Ärlig",
+        "TJÄNSTEUTLÅTANDE",
+        "Handläggare: Örjan Ärlig",
         "Bildande av Samordningsförbundet Östra Åby",
         "Förslag till beslut",
         "Ekonomi",

@@ -99,7 +99,9 @@ fn default_date(f: &Forbund) -> NaiveDate {
         .unwrap_or(f.verksamhetsstart)
 }
 
-fn build(
+/// Renders `template` with `context` and reads it back as a document of
+/// `kind` with `metadata` (no header block or signatures).
+pub(crate) fn build(
     kind: DocumentKind,
     templates: &Templates,
     template: &str,

@@ -125,3 +125,37 @@ pub fn run(args: &Args) -> Result<Outcome> {
     }
     Ok(Outcome::Success)
 }
+
+/// Today: the date of `SOURCE_DATE_EPOCH` when set, else the system clock's (UTC).
+fn today() -> Result<chrono::NaiveDate> {
+    if let Some(date) = source_date()? {
+        return Ok(date);
+    }
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0)
+        .map(|d| d.date_naive())
+        .ok_or_else(|| anyhow!("systemklockan visar ett omöjligt datum"))
+}
+
+/// `forbund check --beslut`: the members' decisions checked against what
+/// the description claims.
+pub(super) fn check_report(
+    path: &Path,
+    forbund: &forbund::spec::Forbund,
+) -> Result<forbund::check::Report> {
+    let assessment = assess(path, &BTreeMap::new(), None)?;
+    let name = path.display().to_string();
+    let source = std::fs::read_to_string(path).ok();
+    let input = forbund::check::rule::AdoptionInput {
+        assessment: &assessment,
+        today: today()?,
+    };
+    Ok(forbund::check::check_adoption(
+        &name,
+        forbund,
+        &input,
+        source.as_deref(),
+    ))
+}

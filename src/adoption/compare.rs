@@ -78,7 +78,9 @@ impl PartWordings {
 
     /// The wording with this label.
     pub fn wording(&self, label: &str) -> Option<&Wording> {
-        self.wordings.iter().find(|w| w.label.eq_ignore_ascii_case(label))
+        self.wordings
+            .iter()
+            .find(|w| w.label.eq_ignore_ascii_case(label))
     }
 
     /// The wording a member adopted.
@@ -114,7 +116,9 @@ pub fn compare(proposal: &Document, texts: &[(usize, &Document)]) -> Vec<PartWor
     for document in std::iter::once(proposal).chain(texts.iter().map(|(_, d)| *d)) {
         for section in &document.sections {
             if let Some(n) = section.number {
-                numbers.entry(Some(n)).or_insert_with(|| section.heading.clone());
+                numbers
+                    .entry(Some(n))
+                    .or_insert_with(|| section.heading.clone());
             }
         }
     }

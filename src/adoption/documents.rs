@@ -44,13 +44,26 @@ pub fn reconciled_forbundsordning(a: &Assessment, date: NaiveDate) -> Document {
     document
 }
 
+/// "Kommunfullmäktige i Haninge (Haninge kommun)", or the body alone when
+/// it is the member.
+fn body_of(d: &super::MemberDecision) -> String {
+    if d.body == d.member {
+        d.body.clone()
+    } else {
+        format!("{} ({})", d.body, d.member)
+    }
+}
+
 /// One sentence on a member's decision: "Kommunfullmäktige i Haninge
 /// beslutade den 13 februari 2006 att anta förbundsordningen med ändringar."
 fn decision_sentence(a: &Assessment, index: usize) -> String {
     let Some(d) = a.decisions.decisions.get(index) else {
         return String::new();
     };
-    let mut when = d.date.map(|x| format!(" {}", date_long(x))).unwrap_or_default();
+    let mut when = d
+        .date
+        .map(|x| format!(" {}", date_long(x)))
+        .unwrap_or_default();
     if let Some(p) = &d.minutes_paragraph {
         when.push_str(&format!(" ({p})"));
     }
@@ -61,9 +74,11 @@ fn decision_sentence(a: &Assessment, index: usize) -> String {
             format!("att anta förbundsordningen med villkoret {condition}")
         }
         super::Outcome::Rejected { .. } => "att avslå förslaget till förbundsordning".to_string(),
-        super::Outcome::Pending {} => return format!("{} ({}) har ännu inte beslutat.", d.body, d.member),
+        super::Outcome::Pending {} => {
+            return format!("{} ({}) har ännu inte beslutat.", d.body, d.member);
+        }
     };
-    format!("{} ({}) beslutade{when} {what}.", d.body, d.member)
+    format!("{} beslutade{when} {what}.", body_of(d))
 }
 
 /// The jämförelsetabell of the parts member `index` must change: its
@@ -78,9 +93,17 @@ fn table(a: &Assessment, index: usize, numbers: &[Option<u32>], metadata: &Metad
         sections: Vec::new(),
         signatures: Vec::new(),
     };
-    let own = a.texts.get(index).and_then(Option::as_ref).unwrap_or(&empty);
+    let own = a
+        .texts
+        .get(index)
+        .and_then(Option::as_ref)
+        .unwrap_or(&empty);
     let pick = |d: &Document| -> (Vec<Block>, Vec<Section>) {
-        let preamble = if numbers.contains(&None) { d.preamble.clone() } else { Vec::new() };
+        let preamble = if numbers.contains(&None) {
+            d.preamble.clone()
+        } else {
+            Vec::new()
+        };
         let sections = d
             .sections
             .iter()
@@ -132,7 +155,12 @@ pub fn tjansteutlatande(
         return Ok(None);
     }
     let names: Vec<String> = numbers.iter().map(|n| part_name(*n)).collect();
-    let member_name = |i: usize| a.decisions.decisions.get(i).map_or_else(String::new, |d| d.member.clone());
+    let member_name = |i: usize| {
+        a.decisions
+            .decisions
+            .get(i)
+            .map_or_else(String::new, |d| d.member.clone())
+    };
     let reasons: Vec<String> = numbers
         .iter()
         .filter_map(|n| {
@@ -144,7 +172,8 @@ pub fn tjansteutlatande(
                 "{}: föreslagen lydelse är den som {} har antagit; den väljs eftersom den {}.",
                 part.display(),
                 join_and(&by),
-                choice.reason
+                choice
+                    .reason
                     .strip_prefix("antagen av ")
                     .map_or_else(|| choice.reason.clone(), |r| format!("är antagen av {r}"))
             ))
@@ -182,14 +211,29 @@ pub fn tjansteutlatande(
         metadata.clone(),
     )?;
     let mut header = vec![
-        HeaderField { label: "Myndighet".into(), value: decision.member.clone() },
-        HeaderField { label: "Handling".into(), value: "Tjänsteutlåtande".into() },
-        HeaderField { label: "Datum".into(), value: date_iso(date) },
+        HeaderField {
+            label: "Myndighet".into(),
+            value: decision.member.clone(),
+        },
+        HeaderField {
+            label: "Handling".into(),
+            value: "Tjänsteutlåtande".into(),
+        },
+        HeaderField {
+            label: "Datum".into(),
+            value: date_iso(date),
+        },
     ];
     if let Some(dnr) = &decision.case_number {
-        header.push(HeaderField { label: "Diarienummer".into(), value: dnr.clone() });
+        header.push(HeaderField {
+            label: "Diarienummer".into(),
+            value: dnr.clone(),
+        });
     }
-    header.push(HeaderField { label: "Till".into(), value: decision.body.clone() });
+    header.push(HeaderField {
+        label: "Till".into(),
+        value: decision.body.clone(),
+    });
     document.header = header;
     let table = table(a, index, &numbers, &metadata);
     document.sections.push(Section {
@@ -198,10 +242,12 @@ pub fn tjansteutlatande(
         level: 1,
         blocks: table.preamble,
     });
-    document.sections.extend(table.sections.into_iter().map(|mut s| {
-        s.level = 2;
-        s
-    }));
+    document
+        .sections
+        .extend(table.sections.into_iter().map(|mut s| {
+            s.level = 2;
+            s
+        }));
     Ok(Some(document))
 }
 

@@ -147,7 +147,8 @@ fn validate_changes(changes: &[Change], at: &str, push: &mut impl FnMut(&str, St
         if change.replaces.is_some() != change.with.is_some() {
             push(
                 "BESLUT-ÄNDRING",
-                "«ersätter» och «med» anges tillsammans: vilken text som ersätts och med vad".into(),
+                "«ersätter» och «med» anges tillsammans: vilken text som ersätts och med vad"
+                    .into(),
                 path,
             );
         }

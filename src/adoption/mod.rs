@@ -50,7 +50,9 @@ pub enum AdoptionError {
         section: u32,
     },
     /// The text a change replaces is not in the §.
-    #[error("{path}: texten «{text}» finns inte i förslagets {section} §; skriv den som den står i förslaget")]
+    #[error(
+        "{path}: texten «{text}» finns inte i förslagets {section} §; skriv den som den står i förslaget"
+    )]
     TextNotFound {
         /// JSON path of `ersätter`.
         path: String,
@@ -68,7 +70,9 @@ pub enum AdoptionError {
         file: String,
     },
     /// `--val` names a § where the texts do not diverge.
-    #[error("--val {section}: de antagna texterna skiljer sig inte i {section} §; välj bara lydelse där de skiljer sig")]
+    #[error(
+        "--val {section}: de antagna texterna skiljer sig inte i {section} §; välj bara lydelse där de skiljer sig"
+    )]
     ChoiceNotDiverging {
         /// The § number.
         section: u32,
@@ -168,7 +172,10 @@ impl Assessment {
     /// Whether the förbund can be formed: every member adopted, every
     /// condition met, and every adopted text identical.
     pub fn can_form(&self) -> bool {
-        self.decisions.decisions.iter().all(|d| d.outcome.has_adopted())
+        self.decisions
+            .decisions
+            .iter()
+            .all(|d| d.outcome.has_adopted())
             && self.conditions.iter().all(|c| c.met)
             && !self.parts.iter().any(PartWordings::diverges)
     }

@@ -104,18 +104,23 @@ pub fn choose(
     chosen: &BTreeMap<u32, String>,
 ) -> Result<Vec<Choice>, AdoptionError> {
     for number in chosen.keys() {
-        if !parts.iter().any(|p| p.number == Some(*number) && p.diverges()) {
+        if !parts
+            .iter()
+            .any(|p| p.number == Some(*number) && p.diverges())
+        {
             return Err(AdoptionError::ChoiceNotDiverging { section: *number });
         }
     }
     let mut out = Vec::new();
     for part in parts.iter().filter(|p| p.diverges()) {
         if let Some(label) = part.number.and_then(|n| chosen.get(&n)) {
-            let wording = part.wording(label).ok_or_else(|| AdoptionError::NoSuchWording {
-                section: part.number.unwrap_or_default(),
-                label: label.clone(),
-                labels: part.wordings.iter().map(|w| w.label.clone()).collect(),
-            })?;
+            let wording = part
+                .wording(label)
+                .ok_or_else(|| AdoptionError::NoSuchWording {
+                    section: part.number.unwrap_or_default(),
+                    label: label.clone(),
+                    labels: part.wordings.iter().map(|w| w.label.clone()).collect(),
+                })?;
             out.push(Choice {
                 number: part.number,
                 label: wording.label.clone(),
@@ -131,7 +136,11 @@ pub fn choose(
 /// The wording most members adopted (on a tie the proposal's, else the
 /// first), and whether there was a tie.
 fn by_count(candidates: Vec<&Wording>) -> (Option<&Wording>, bool) {
-    let most = candidates.iter().map(|w| w.members.len()).max().unwrap_or(0);
+    let most = candidates
+        .iter()
+        .map(|w| w.members.len())
+        .max()
+        .unwrap_or(0);
     let tied: Vec<&Wording> = candidates
         .into_iter()
         .filter(|w| w.members.len() == most)

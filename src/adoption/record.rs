@@ -60,7 +60,11 @@ pub struct MemberDecision {
     pub minutes_paragraph: Option<String>,
 
     /// Diarienummer, t.ex. "LS 0603-0601".
-    #[serde(rename = "diarienummer", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "diarienummer",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(min = 1, max = 100))]
     pub case_number: Option<String>,
 
@@ -69,7 +73,11 @@ pub struct MemberDecision {
     pub outcome: Outcome,
 
     /// Anmärkning som återges i rapporten men inte ändrar texten, t.ex. ett yttrande i beslutet.
-    #[serde(rename = "anmärkning", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "anmärkning",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(min = 1, max = 5000))]
     pub remark: Option<String>,
 }
@@ -88,7 +96,11 @@ pub enum Outcome {
         #[serde(rename = "ändringar", default, skip_serializing_if = "Vec::is_empty")]
         changes: Vec<Change>,
         /// I stället för ändringar: den antagna förbundsordningen som fil (.md, .txt, .docx, .pdf), sökväg från denna fil.
-        #[serde(rename = "antagen_text", default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "antagen_text",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
         text: Option<String>,
     },
     /// Förbundsordningen antogs på villkor. Den antagna texten är förslaget med de lydelser villkoret kräver.
@@ -108,7 +120,11 @@ pub enum Outcome {
     #[serde(rename = "avslagen")]
     Rejected {
         /// Skälet, med beslutets ord.
-        #[serde(rename = "motivering", default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "motivering",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
         reason: Option<String>,
     },
     /// Medlemmen har ännu inte beslutat.
@@ -125,7 +141,11 @@ pub struct Change {
     #[schemars(range(min = 1, max = 999))]
     pub section: u32,
     /// Paragrafens nya lydelse i sin helhet; stycken skiljs med en tom rad.
-    #[serde(rename = "ny_lydelse", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ny_lydelse",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(length(min = 1, max = 20000))]
     pub new_wording: Option<String>,
     /// Text i förslagets paragraf som ersätts (ett eller flera hela eller delar av stycken); anges med «med».

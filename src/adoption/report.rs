@@ -136,12 +136,18 @@ fn part_paragraphs(part: &Part) -> Vec<String> {
         .iter()
         .flat_map(|b| match b {
             crate::document::Block::Paragraph { text } => vec![plain_text(text)],
-            crate::document::Block::List { items, .. } => {
-                items.iter().map(|i| format!("– {}", plain_text(i))).collect()
-            }
+            crate::document::Block::List { items, .. } => items
+                .iter()
+                .map(|i| format!("– {}", plain_text(i)))
+                .collect(),
             crate::document::Block::Table { rows, .. } => rows
                 .iter()
-                .map(|r| r.iter().map(|c| plain_text(c)).collect::<Vec<_>>().join(" | "))
+                .map(|r| {
+                    r.iter()
+                        .map(|c| plain_text(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
                 .collect(),
         })
         .collect()
@@ -233,7 +239,10 @@ impl Adoption {
             ));
         }
         for c in conditions.iter().filter(|c| !c.met) {
-            obstacles.push(format!("villkoret i beslutet av {} är inte uppfyllt", c.member));
+            obstacles.push(format!(
+                "villkoret i beslutet av {} är inte uppfyllt",
+                c.member
+            ));
         }
         Adoption {
             forbund: a.decisions.forbund.clone(),
@@ -255,7 +264,10 @@ impl Adoption {
 
     /// The report as Swedish Markdown.
     pub fn markdown(&self) -> String {
-        let mut out = format!("# Medlemmarnas beslut om förbundsordningen för {}\n\n", self.forbund);
+        let mut out = format!(
+            "# Medlemmarnas beslut om förbundsordningen för {}\n\n",
+            self.forbund
+        );
         if self.can_form {
             out.push_str("**Förbundet kan bildas:** samtliga medlemmar har antagit samma förbundsordning, utan villkor som inte är uppfyllda.\n\n");
         } else {
@@ -277,7 +289,10 @@ impl Adoption {
                 } else if c.unmet_by.is_empty() {
                     "inte uppfyllt (kan inte prövas mot texterna; ange «uppfyllt» i beslutsfilen när det är uppfyllt)".to_string()
                 } else {
-                    format!("inte uppfyllt; texten som {} antog saknar den lydelse villkoret kräver", join_and(&c.unmet_by))
+                    format!(
+                        "inte uppfyllt; texten som {} antog saknar den lydelse villkoret kräver",
+                        join_and(&c.unmet_by)
+                    )
                 };
                 out.push_str(&format!("- {}: «{}» — {status}\n", c.member, c.condition));
             }
@@ -291,7 +306,10 @@ impl Adoption {
         out.push_str("## Besluten\n\n| Medlem | Organ | Datum | Protokoll | Dnr | Utfall | Fingeravtryck |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         for m in &self.members {
             let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
-            let print = m.fingerprint.as_deref().map_or("–".to_string(), |f| f[..12].to_string());
+            let print = m
+                .fingerprint
+                .as_deref()
+                .map_or("–".to_string(), |f| f[..12].to_string());
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} |\n",
                 m.member,
@@ -305,7 +323,11 @@ impl Adoption {
         }
         out.push('\n');
         for m in self.members.iter().filter(|m| m.remark.is_some()) {
-            out.push_str(&format!("Anmärkning, {}: {}\n\n", m.member, m.remark.as_deref().unwrap_or_default()));
+            out.push_str(&format!(
+                "Anmärkning, {}: {}\n\n",
+                m.member,
+                m.remark.as_deref().unwrap_or_default()
+            ));
         }
     }
 
@@ -326,8 +348,16 @@ impl Adoption {
         for s in &self.sections {
             out.push_str(&format!("### {}\n\n", s.heading));
             for w in &s.wordings {
-                let mark = if w.proposal { ", förslagets lydelse" } else { "" };
-                out.push_str(&format!("Lydelse {} ({}{mark}):\n\n", w.label, join_and(&w.members)));
+                let mark = if w.proposal {
+                    ", förslagets lydelse"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "Lydelse {} ({}{mark}):\n\n",
+                    w.label,
+                    join_and(&w.members)
+                ));
                 if w.text.is_empty() {
                     out.push_str("> (paragrafen saknas)\n\n");
                 }
@@ -340,7 +370,7 @@ impl Adoption {
                     out.push('\n');
                 }
                 if !w.differences.is_empty() {
-                    out.push_str(&format!("Skillnader mot lydelse A:\n\n"));
+                    out.push_str("Skillnader mot lydelse A:\n\n");
                     for d in &w.differences {
                         let line = match (d.removed.is_empty(), d.added.is_empty()) {
                             (false, false) => format!("«{}» → «{}»", d.removed, d.added),
@@ -353,13 +383,19 @@ impl Adoption {
                     out.push('\n');
                 }
             }
-            out.push_str(&format!("Föreslagen lydelse i en samstämmig text: **{}** ({}).\n\n", s.chosen, s.reason));
+            out.push_str(&format!(
+                "Föreslagen lydelse i en samstämmig text: **{}** ({}).\n\n",
+                s.chosen, s.reason
+            ));
         }
     }
 
     fn proposal(&self, out: &mut String) {
-        let changing: Vec<&MemberReport> =
-            self.members.iter().filter(|m| !m.must_change.is_empty()).collect();
+        let changing: Vec<&MemberReport> = self
+            .members
+            .iter()
+            .filter(|m| !m.must_change.is_empty())
+            .collect();
         out.push_str("## Förslag till samstämmig förbundsordning\n\n");
         if self.sections.is_empty() {
             out.push_str("Alla medlemmar som har beslutat har antagit samma text; ingen behöver ändra sitt beslut.\n");

@@ -43,9 +43,10 @@ pub fn adopted_text(
                 path: format!("{at}/antagen_text"),
                 file: file.clone(),
             }),
-        Outcome::Amended { changes, text: None } => {
-            apply(&sources.proposal, changes, &format!("{at}/ändringar")).map(Some)
-        }
+        Outcome::Amended {
+            changes,
+            text: None,
+        } => apply(&sources.proposal, changes, &format!("{at}/ändringar")).map(Some),
         Outcome::Conditional { required, .. } => {
             apply(&sources.proposal, required, &format!("{at}/krav")).map(Some)
         }
@@ -104,6 +105,10 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn text_len(text: &Option<String>) -> usize {
+    text.as_ref().map_or(0, String::len)
+}
+
 /// Replaces `old` (which may run over consecutive paragraphs) with `new`;
 /// the paragraphs it touches become one. `None` when `old` is not there.
 fn replace(section: &mut Section, old: &str, new: &str) -> Option<()> {
@@ -125,9 +130,17 @@ fn replace(section: &mut Section, old: &str, new: &str) -> Option<()> {
             }
             joined.push_str(text);
             if let Some(at) = joined.find(&old) {
-                // The match must begin in the first paragraph, or a
-                // shorter run starting later would have found it.
-                let replaced = format!("{}{}{}", &joined[..at], new.trim(), &joined[at + old.len()..]);
+                // A match beginning after the first paragraph belongs to a
+                // run starting later: the paragraphs before it stay apart.
+                if at >= text_len(&texts[start]) {
+                    break;
+                }
+                let replaced = format!(
+                    "{}{}{}",
+                    &joined[..at],
+                    new.trim(),
+                    &joined[at + old.len()..]
+                );
                 let replaced = squeeze(&replaced);
                 let blocks = if replaced.is_empty() {
                     Vec::new()
@@ -168,9 +181,24 @@ mod tests {
 
     #[test]
     fn replaces_within_and_across_paragraphs() {
-        let mut s = section(&["Förbundet skall ledas av en styrelse.", "Styrelsen skall bestå av 4.", "Sist."]);
-        replace(&mut s, "skall ledas av en styrelse. Styrelsen skall bestå av 4.", "ska ledas av 8.").unwrap();
+        let mut s = section(&[
+            "Förbundet skall ledas av en styrelse.",
+            "Styrelsen skall bestå av 4.",
+            "Sist.",
+        ]);
+        replace(
+            &mut s,
+            "skall ledas av en styrelse. Styrelsen skall bestå av 4.",
+            "ska ledas av 8.",
+        )
+        .unwrap();
         assert_eq!(texts(&s), ["Förbundet ska ledas av 8.", "Sist."]);
+        let mut s = section(&["Förbundet skall ledas.", "Styrelsen skall bestå av 4."]);
+        replace(&mut s, "bestå av 4.", "bestå av 8.").unwrap();
+        assert_eq!(
+            texts(&s),
+            ["Förbundet skall ledas.", "Styrelsen skall bestå av 8."]
+        );
         let mut s = section(&["Styrelsen skall bestå av 4 ledamöter."]);
         replace(&mut s, "4  ledamöter", "8 ledamöter").unwrap();
         assert_eq!(texts(&s), ["Styrelsen skall bestå av 8 ledamöter."]);

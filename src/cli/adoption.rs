@@ -57,7 +57,9 @@ fn parse_choice(text: &str) -> Result<(u32, String), String> {
         .map_err(|_| format!("«{section}» är inget paragrafnummer; skriv t.ex. 5=B"))?;
     let label = label.trim().to_uppercase();
     if label.is_empty() || !label.chars().all(|c| c.is_ascii_uppercase()) {
-        return Err(format!("«{label}» är ingen lydelse; ange en bokstav som i rapporten, t.ex. B"));
+        return Err(format!(
+            "«{label}» är ingen lydelse; ange en bokstav som i rapporten, t.ex. B"
+        ));
     }
     Ok((section, label))
 }
@@ -75,7 +77,11 @@ pub(super) fn read_decisions(path: &Path) -> Result<Decisions> {
 
 /// Reads the record and every text it points to (paths from the record's
 /// folder) and assesses them.
-pub(super) fn assess(path: &Path, choices: &BTreeMap<u32, String>, template_dir: Option<&Path>) -> Result<Assessment> {
+pub(super) fn assess(
+    path: &Path,
+    choices: &BTreeMap<u32, String>,
+    template_dir: Option<&Path>,
+) -> Result<Assessment> {
     let decisions = read_decisions(path)?;
     let folder = path.parent().unwrap_or_else(|| Path::new("."));
     let templates = load_templates(template_dir)?;
@@ -90,8 +96,7 @@ pub(super) fn assess(path: &Path, choices: &BTreeMap<u32, String>, template_dir:
         files.insert(file.to_string(), read(file)?);
     }
     let sources = Sources { proposal, files };
-    adoption::assess(&decisions, &sources, choices)
-        .map_err(|e| anyhow!("{}: {e}", path.display()))
+    adoption::assess(&decisions, &sources, choices).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 
 /// Prints the report and writes the documents when asked.

@@ -31,7 +31,7 @@ pub fn section_text(section: &Section) -> String {
     let number = section.number.map(|n| format!("{n} §")).unwrap_or_default();
     format!(
         "{number} {} | {}",
-        words(&[section.heading.clone()], true),
+        words(std::slice::from_ref(&section.heading), true),
         words(&paragraphs(&section.blocks), false)
     )
 }
@@ -47,7 +47,7 @@ pub fn preamble_text(blocks: &[Block]) -> String {
 /// signed PDF does not change it).
 pub fn document_text(document: &Document) -> String {
     let mut lines = vec![
-        words(&[document.title.clone()], true),
+        words(std::slice::from_ref(&document.title), true),
         preamble_text(&document.preamble),
     ];
     lines.extend(document.sections.iter().map(section_text));

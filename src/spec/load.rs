@@ -71,8 +71,7 @@ pub fn locate_findings(file: &str, text: &str, findings: Vec<Finding>) -> Vec<Fi
         .into_iter()
         .map(|mut f| {
             f.location.file = Some(file.to_string());
-            if let Some((line, column)) = f.location.path.as_deref().and_then(|p| locate(text, p))
-            {
+            if let Some((line, column)) = f.location.path.as_deref().and_then(|p| locate(text, p)) {
                 f.location.line = Some(line);
                 f.location.column = Some(column);
             }

@@ -274,7 +274,10 @@ fn adoption_fixture(path: &Path, name: &str) -> Report {
             let folder = path.parent().unwrap().to_path_buf();
             (std::fs::read_to_string(&path).unwrap(), folder)
         }
-        record => (serde_json::to_string_pretty(record).unwrap(), root().join("samples")),
+        record => (
+            serde_json::to_string_pretty(record).unwrap(),
+            root().join("samples"),
+        ),
     };
     let decisions = forbund::adoption::load(name, text.as_bytes()).unwrap();
     let read = |file: &str| {
@@ -292,8 +295,7 @@ fn adoption_fixture(path: &Path, name: &str) -> Report {
             .map(|f| (f.to_string(), read(f)))
             .collect(),
     };
-    let assessment =
-        forbund::adoption::assess(&decisions, &sources, &Default::default()).unwrap();
+    let assessment = forbund::adoption::assess(&decisions, &sources, &Default::default()).unwrap();
     let base = fixture["beskrivning"].as_str().unwrap();
     let forbund = load(base, &sample_text(base));
     let today = fixture["idag"].as_str().unwrap().parse().unwrap();

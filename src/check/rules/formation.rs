@@ -36,7 +36,10 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
     let forbund = description.forbund;
     let claim = match forbund.formed {
         Some(formed) if formed <= input.today => {
-            format!("beskrivningen anger att förbundet bildas {}", date_long(formed))
+            format!(
+                "beskrivningen anger att förbundet bildas {}",
+                date_long(formed)
+            )
         }
         _ if forbund.verksamhetsstart <= input.today => format!(
             "förbundets verksamhet startar enligt beskrivningen {}",

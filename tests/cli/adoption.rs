@@ -400,7 +400,9 @@ fn invalid_records_are_reported_with_their_places() {
   "beslut": [
     { "medlem": "A", "organ": "KF", "datum": "2006-01-01", "utfall": { "typ": "antagen_med_ändringar" } },
     { "medlem": "A", "organ": "KF", "utfall": { "typ": "antagen" } },
-    { "medlem": "B", "organ": "KF", "datum": "2006-01-01", "utfall": { "typ": "antagen", "ändringar": [] } }
+    { "medlem": "B", "organ": "KF", "utfall": { "typ": "ej_beslutad" }, "datum": "2006-01-01" },
+    { "medlem": "C", "organ": "KF", "datum": "2006-01-01", "utfall": { "typ": "antagen_med_ändringar",
+      "ändringar": [{ "paragraf": 5, "tillägg": "x", "ersätter": "y" }] } }
   ]
 }
 "#,

@@ -20,6 +20,7 @@
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
 
+pub mod adoption;
 pub mod check;
 pub mod compose;
 pub mod diff;

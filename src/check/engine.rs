@@ -5,7 +5,7 @@
 
 use super::locate::SourceMap;
 use super::package::{Package, PackageView};
-use super::rule::{At, DescriptionInput, Hit, Rule, Subject, Target};
+use super::rule::{AdoptionInput, At, DescriptionInput, Hit, Rule, Subject, Target};
 use super::{Checked, Report, checklist, rules, suppress};
 use crate::document::{Document, DocumentKind};
 use crate::finding::{Finding, Fix, Location, Region, Replacement, Severity};
@@ -70,7 +70,10 @@ fn finish(mut placed: Vec<Placed>) -> Vec<Finding> {
 
 /// Checks a description.
 pub(super) fn description(file: &str, forbund: &Forbund, source: Option<&str>) -> Report {
-    let input = DescriptionInput { forbund };
+    let input = DescriptionInput {
+        forbund,
+        adoption: None,
+    };
     let subject = Subject::Description(&input);
     let mut placed: Vec<Placed> = run(Target::Description, &subject)
         .into_iter()
@@ -289,6 +292,45 @@ pub(super) fn package(package: &Package<'_>) -> Report {
         checked: Checked::Beslutspaket,
         findings: finish(placed),
         fingerprints,
+        checklist: None,
+        baseline: None,
+    }
+}
+
+/// Checks the members' decisions (`file` is the record, `source` its text
+/// for line numbers); hits point at JSON paths in the record.
+pub(super) fn adoption(
+    file: &str,
+    forbund: &Forbund,
+    input: &AdoptionInput<'_>,
+    source: Option<&str>,
+) -> Report {
+    let description = DescriptionInput {
+        forbund,
+        adoption: Some(input),
+    };
+    let subject = Subject::Description(&description);
+    let placed: Vec<Placed> = run(Target::Adoption, &subject)
+        .into_iter()
+        .map(|(rule, hit)| {
+            let path = match &hit.at {
+                At::Path(p) => p.clone(),
+                _ => String::new(),
+            };
+            let location = Location::in_description(file, path, source);
+            Placed {
+                order: location.line.unwrap_or(0),
+                document: None,
+                section: None,
+                finding: finding(rule, hit.at_most, hit.message, location, hit.fix),
+            }
+        })
+        .collect();
+    Report {
+        file: file.to_string(),
+        checked: Checked::Beslutspaket,
+        findings: finish(placed),
+        fingerprints: Vec::new(),
         checklist: None,
         baseline: None,
     }

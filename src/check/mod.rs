@@ -167,6 +167,18 @@ pub fn check_document_accepting(
     engine::document_with(file, document, source, accepted)
 }
 
+/// Checks the members' decisions against what the description claims
+/// (e.g. that the förbund is formed). `file` is the record of decisions and
+/// `source` its text, for line numbers.
+pub fn check_adoption(
+    file: &str,
+    forbund: &Forbund,
+    input: &rule::AdoptionInput<'_>,
+    source: Option<&str>,
+) -> Report {
+    engine::adoption(file, forbund, input, source)
+}
+
 /// Checks a decision package as a whole (the documents one by one are
 /// checked with [`check_document`]).
 pub fn check_package(package: &Package<'_>) -> Report {

@@ -100,6 +100,8 @@ pub enum Target {
     /// The decision package: förbundsordning, avsiktsförklaring and
     /// tjänsteutlåtanden together.
     Package,
+    /// The members' decisions on the förbundsordning (`forbund check --beslut`).
+    Adoption,
 }
 
 impl Target {
@@ -111,6 +113,7 @@ impl Target {
             Target::Avsiktsforklaring => "avsiktsförklaring",
             Target::Tjansteutlatande => "tjänsteutlåtande",
             Target::Package => "beslutspaket",
+            Target::Adoption => "medlemmarnas beslut",
         }
     }
 }
@@ -136,11 +139,24 @@ pub enum Subject<'a> {
     Package(&'a PackageView<'a>),
 }
 
+/// The members' decisions assessed, the description that claims (or not)
+/// that the förbund is formed, and the day to judge "has passed" by.
+/// Rules for [`Target::Adoption`] get it in a [`DescriptionInput`].
+#[derive(Debug, Clone, Copy)]
+pub struct AdoptionInput<'a> {
+    /// The decisions, assessed.
+    pub assessment: &'a crate::adoption::Assessment,
+    /// Today, passed in so that checks are deterministic.
+    pub today: chrono::NaiveDate,
+}
+
 /// A description with what the rules need besides the model.
 #[derive(Debug, Clone, Copy)]
 pub struct DescriptionInput<'a> {
     /// The description.
     pub forbund: &'a Forbund,
+    /// For [`Target::Adoption`] rules: the members' decisions.
+    pub adoption: Option<&'a AdoptionInput<'a>>,
 }
 
 /// Where a hit points, before the engine resolves it into a location.

@@ -70,6 +70,10 @@ pub struct Args {
     /// unchanged or fixed (present there, gone here)
     #[arg(long, value_name = "OLD")]
     baseline: Option<PathBuf>,
+    /// The members' decisions (beslut.json): an error when a description
+    /// given claims the förbund is formed while the adopted texts differ
+    #[arg(long, value_name = "BESLUT")]
+    beslut: Option<PathBuf>,
 }
 
 /// Checks every file and folder; see the module doc for the exit codes.
@@ -147,6 +151,18 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let loose_documents = loose.iter().any(|l| matches!(l, Loaded::Document { .. }));
     if args.package && loose_documents {
         sink.add(vec![package_report(&loose.iter().collect::<Vec<_>>())])?;
+    }
+    if let Some(path) = &args.beslut {
+        let forbund = loose.iter().find_map(|l| match l {
+            Loaded::Description { forbund, .. } => Some(forbund.as_ref()),
+            Loaded::Document { .. } => None,
+        });
+        let Some(forbund) = forbund else {
+            anyhow::bail!(
+                "--beslut prövas mot en beskrivning (.json) som anger när förbundet bildas; ange beskrivningen bland filerna"
+            );
+        };
+        sink.add(vec![super::adoption::check_report(path, forbund)?])?;
     }
     let blocking = sink.finish()?;
     if unusable {

@@ -3,6 +3,7 @@
 //!
 //! Exit codes: 0 success, 1 findings at error level, 2 usage or input errors.
 
+mod adoption;
 mod amend;
 mod check;
 mod diff;
@@ -45,6 +46,8 @@ enum Command {
     Import(import::Args),
     /// Compare two förbundsordningar section by section
     Diff(diff::Args),
+    /// Compare the members' decisions on a förbundsordning and draft the decisions that reconcile them
+    Adoption(adoption::Args),
     /// Write the amendment package: jämförelsetabell, tracked changes, new text, tjänsteutlåtanden
     Amend(amend::Args),
     /// Check descriptions and documents against FinsamL (exit 1 on errors)
@@ -84,6 +87,7 @@ pub fn run() -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Amend(args) => amend::run(&args),
+        Command::Adoption(args) => adoption::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Modernize(args) => modernize::run(&args),
         Command::Rules(args) => rules::run(&args),

@@ -15,27 +15,46 @@ pub struct Args {
     /// Replace the file if it exists
     #[arg(long)]
     force: bool,
+    /// Write a starter record of the members' decisions (for `forbund adoption`) instead
+    #[arg(long)]
+    beslut: bool,
 }
 
 /// The schema file written beside a new description, so editors can
 /// autocomplete and validate it through its `$schema`.
 const SCHEMA_FILE: &str = "forbund.schema.json";
 
+/// The schema file written beside a new record of decisions.
+const DECISIONS_SCHEMA_FILE: &str = "beslut.schema.json";
+
 /// Writes the starter, and the schema beside it unless one is there.
 pub fn run(args: &Args) -> Result<Outcome> {
+    let (schema_file, starter, schema) = if args.beslut {
+        (
+            DECISIONS_SCHEMA_FILE,
+            forbund::adoption::example::starter(DECISIONS_SCHEMA_FILE),
+            forbund::adoption::load::schema_json(),
+        )
+    } else {
+        (
+            SCHEMA_FILE,
+            forbund::spec::example::starter(SCHEMA_FILE),
+            forbund::spec::schema::schema_json(),
+        )
+    };
     let schema_path = args
         .file
         .parent()
-        .map_or_else(|| PathBuf::from(SCHEMA_FILE), |dir| dir.join(SCHEMA_FILE));
+        .map_or_else(|| PathBuf::from(schema_file), |dir| dir.join(schema_file));
     let mut outputs = vec![Output {
         path: args.file.clone(),
-        bytes: forbund::spec::example::starter(SCHEMA_FILE).into_bytes(),
+        bytes: starter.into_bytes(),
     }];
     let write_schema = !schema_path.exists();
     if write_schema {
         outputs.push(Output {
             path: schema_path.clone(),
-            bytes: forbund::spec::schema::schema_json().into_bytes(),
+            bytes: schema.into_bytes(),
         });
     }
     write_all(&outputs, args.force)?;
@@ -43,9 +62,16 @@ pub fn run(args: &Args) -> Result<Outcome> {
     if write_schema {
         super::note(&format!("skrev {}", schema_path.display()));
     }
-    super::note(&format!(
-        "fyll i beskrivningen och kontrollera den med: forbund validate {}",
-        args.file.display()
-    ));
+    if args.beslut {
+        super::note(&format!(
+            "fyll i besluten och sammanställ dem med: forbund adoption {}",
+            args.file.display()
+        ));
+    } else {
+        super::note(&format!(
+            "fyll i beskrivningen och kontrollera den med: forbund validate {}",
+            args.file.display()
+        ));
+    }
     Ok(Outcome::Success)
 }

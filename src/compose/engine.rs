@@ -41,6 +41,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/organisation.md"),
     ),
     ("andring.md", include_str!("../../templates/andring.md")),
+    (
+        "tjansteutlatande-samstammighet.md",
+        include_str!("../../templates/tjansteutlatande-samstammighet.md"),
+    ),
 ];
 
 /// How much work one template may do before it is stopped, so that a

@@ -226,6 +226,8 @@ pub(crate) fn default_date(f: &Forbund) -> NaiveDate {
         .unwrap_or(f.verksamhetsstart)
 }
 
+/// Renders `template` with `context` and reads it back as a document of
+/// `kind` with `metadata` (no header block or signatures).
 pub(crate) fn build(
     kind: DocumentKind,
     templates: &Templates,

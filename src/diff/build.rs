@@ -63,7 +63,7 @@ fn prepare(
 
 /// The text of blocks as paragraphs with single spaces: a list item or a
 /// table row is a paragraph of its own.
-fn paragraphs(blocks: &[Block]) -> Vec<String> {
+pub(crate) fn paragraphs(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |text: String| {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");

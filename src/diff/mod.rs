@@ -34,6 +34,7 @@
 mod align;
 pub mod amendment;
 mod build;
+pub mod canonical;
 pub mod model;
 mod normalise;
 mod regroup;

@@ -22,52 +22,89 @@ pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// Loads and validates a description from its bytes. `file` names it in
 /// every finding. Returns the description, or every problem found.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Forbund, Vec<Finding>> {
-    let text = decode(file, bytes).map_err(|f| vec![*f])?;
-    let value = parse_json(file, &text).map_err(|f| vec![*f])?;
-    let forbund = from_value_with_text(file, value, Some(&text))?;
+    let (forbund, text) = load_typed::<Forbund>(file, bytes, description_schema())?;
     let problems = validate(&forbund);
     if problems.is_empty() {
         Ok(forbund)
     } else {
-        Err(problems
-            .into_iter()
-            .map(|mut f| {
-                f.location.file = Some(file.to_string());
-                if let Some((line, column)) =
-                    f.location.path.as_deref().and_then(|p| locate(&text, p))
-                {
-                    f.location.line = Some(line);
-                    f.location.column = Some(column);
-                }
-                f
-            })
-            .collect())
+        Err(locate_findings(file, &text, problems))
     }
+}
+
+/// A JSON Schema with its compiled validator, for [`load_typed`].
+pub struct CompiledSchema {
+    value: Value,
+    validator: Validator,
+}
+
+impl CompiledSchema {
+    /// Compiles a schema generated from our own types. Failing to compile it
+    /// is a programming error caught by the schema tests, not user input.
+    pub fn new(value: Value) -> Self {
+        #[allow(clippy::expect_used)]
+        let validator = jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&value)
+            .expect("the generated schema compiles");
+        CompiledSchema { value, validator }
+    }
+}
+
+/// Bytes → text → JSON (comments allowed) → schema check → `T`, every
+/// problem with its place. Returns the value and the text it was read from
+/// (for [`locate_findings`]). Semantic validation is the caller's.
+pub fn load_typed<T: serde::de::DeserializeOwned>(
+    file: &str,
+    bytes: &[u8],
+    schema: &CompiledSchema,
+) -> Result<(T, String), Vec<Finding>> {
+    let text = decode(file, bytes).map_err(|f| vec![*f])?;
+    let value = parse_json(file, &text).map_err(|f| vec![*f])?;
+    let typed = typed_from_value(file, value, Some(&text), schema)?;
+    Ok((typed, text))
+}
+
+/// Gives findings with a JSON path the file, line and column of that path
+/// in `text`.
+pub fn locate_findings(file: &str, text: &str, findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .map(|mut f| {
+            f.location.file = Some(file.to_string());
+            if let Some((line, column)) = f.location.path.as_deref().and_then(|p| locate(text, p)) {
+                f.location.line = Some(line);
+                f.location.column = Some(column);
+            }
+            f
+        })
+        .collect()
 }
 
 /// Checks a JSON value against the schema and turns it into a description,
 /// without semantic validation. `file` names the source in findings.
 pub fn from_value(file: &str, value: Value) -> Result<Forbund, Vec<Finding>> {
-    from_value_with_text(file, value, None)
+    typed_from_value(file, value, None, description_schema())
 }
 
-fn from_value_with_text(
+fn typed_from_value<T: serde::de::DeserializeOwned>(
     file: &str,
     value: Value,
     text: Option<&str>,
-) -> Result<Forbund, Vec<Finding>> {
+    schema: &CompiledSchema,
+) -> Result<T, Vec<Finding>> {
     let located = |path: String| Location::in_description(file, path, text);
-    let errors: Vec<Finding> = validator()
+    let errors: Vec<Finding> = schema
+        .validator
         .iter_errors(&value)
         .map(|error| {
-            let (id, message, path) = describe_schema_error(&error);
+            let (id, message, path) = describe_schema_error(&error, &schema.value);
             Finding::error(&id, message, located(path))
         })
         .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
-    serde_path_to_error::deserialize::<_, Forbund>(&value).map_err(|error| {
+    serde_path_to_error::deserialize::<_, T>(&value).map_err(|error| {
         let path = pointer_of(error.path());
         let message = error.inner().to_string();
         vec![Finding::error(
@@ -193,34 +230,21 @@ fn syntax_message(error: &serde_json::Error) -> String {
     swedish.to_string()
 }
 
-fn schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(schema_value)
-}
-
-fn validator() -> &'static Validator {
-    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        // The schema is generated from our own types; failing to compile it
-        // is a programming error caught by the schema tests, not user input.
-        #[allow(clippy::expect_used)]
-        jsonschema::draft202012::options()
-            .should_validate_formats(true)
-            .build(schema())
-            .expect("the generated schema compiles")
-    })
+fn description_schema() -> &'static CompiledSchema {
+    static SCHEMA: OnceLock<CompiledSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| CompiledSchema::new(schema_value()))
 }
 
 /// The schema node at `pointer`, with the last `up` segments removed.
-fn schema_node(pointer: &str, up: usize) -> Option<&'static Value> {
+fn schema_node<'s>(schema: &'s Value, pointer: &str, up: usize) -> Option<&'s Value> {
     let segments: Vec<&str> = pointer.split('/').collect();
     let keep = segments.len().checked_sub(up)?;
-    schema().pointer(&segments[..keep].join("/"))
+    schema.pointer(&segments[..keep].join("/"))
 }
 
 /// The allowed string values of a `oneOf` of `const`s (a documented enum).
-fn allowed_values(schema_path: &str) -> Vec<String> {
-    schema_node(schema_path, 0)
+fn allowed_values(schema: &Value, schema_path: &str) -> Vec<String> {
+    schema_node(schema, schema_path, 0)
         .and_then(Value::as_array)
         .map(|branches| {
             branches
@@ -233,8 +257,8 @@ fn allowed_values(schema_path: &str) -> Vec<String> {
 }
 
 /// The known key closest to a misspelt one, if it is close enough.
-fn closest_key(schema_path: &str, unexpected: &str) -> Option<String> {
-    let properties = schema_node(schema_path, 1)?
+fn closest_key(schema: &Value, schema_path: &str, unexpected: &str) -> Option<String> {
+    let properties = schema_node(schema, schema_path, 1)?
         .get("properties")?
         .as_object()?;
     properties
@@ -256,7 +280,7 @@ fn modern_kind(value: &Value) -> Option<&'static str> {
 }
 
 /// A schema error as (id, Swedish message, JSON pointer).
-fn describe_schema_error(error: &ValidationError<'_>) -> (String, String, String) {
+fn describe_schema_error(error: &ValidationError<'_>, schema: &Value) -> (String, String, String) {
     let path = error.instance_path().as_str().to_string();
     let instance = error.instance();
     let shown = short(instance);
@@ -271,7 +295,7 @@ fn describe_schema_error(error: &ValidationError<'_>) -> (String, String, String
             let (path, hint) = match unexpected.as_slice() {
                 [one] => (
                     format!("{path}/{}", one.replace('~', "~0").replace('/', "~1")),
-                    closest_key(schema_path, one)
+                    closest_key(schema, schema_path, one)
                         .map(|k| format!("; menade du «{k}»?"))
                         .unwrap_or_else(|| "; kontrollera stavningen (se «forbund schema»)".into()),
                 ),
@@ -353,7 +377,7 @@ fn describe_schema_error(error: &ValidationError<'_>) -> (String, String, String
             path,
         ),
         ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
-            let allowed = allowed_values(error.schema_path().as_str());
+            let allowed = allowed_values(schema, error.schema_path().as_str());
             let mut message = if allowed.is_empty() {
                 format!("{shown} är inte ett tillåtet värde här (se «forbund schema»)")
             } else {

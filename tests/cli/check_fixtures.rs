@@ -13,7 +13,11 @@
 //! - `.paket`: a decision package drafted from a sample and edited, one
 //!   instruction per line (`bas: NAME`, `ändra: {JSON merge patch}` on the
 //!   sample before drafting, `utan beskrivning`, `ersätt i STEM: A => B`,
-//!   `kopia STEM som NY`).
+//!   `kopia STEM som NY`);
+//! - `.beslut`: members' decisions checked against a description: JSON with
+//!   `beskrivning` (a sample's name), `idag` (YYYY-MM-DD) and `beslut`, a
+//!   record of decisions (paths from `samples/`) or the name of one under
+//!   `samples/` (paths from its folder).
 
 use std::path::Path;
 
@@ -204,6 +208,7 @@ fn check_fixture(path: &Path) -> Report {
             };
             check::check_package(&package)
         }
+        Some("beslut") => adoption_fixture(path, &name),
         other => panic!("{name}: unknown fixture type {other:?}"),
     }
 }
@@ -256,4 +261,47 @@ pub fn read_markdown(text: &str, kind: Option<forbund::document::DocumentKind>) 
     forbund::review::read_document("fixture.md", text.as_bytes(), kind)
         .unwrap_or_else(|findings| panic!("{findings:#?}"))
         .document
+}
+
+/// A `.beslut` fixture: the record assessed, checked against the sample
+/// description as of `idag`.
+fn adoption_fixture(path: &Path, name: &str) -> Report {
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    // Paths in the record are from its own folder; an inline record's from `samples/`.
+    let (text, folder) = match &fixture["beslut"] {
+        Value::String(sample) => {
+            let path = root().join(format!("samples/{sample}.json"));
+            let folder = path.parent().unwrap().to_path_buf();
+            (std::fs::read_to_string(&path).unwrap(), folder)
+        }
+        record => (
+            serde_json::to_string_pretty(record).unwrap(),
+            root().join("samples"),
+        ),
+    };
+    let decisions = forbund::adoption::load(name, text.as_bytes()).unwrap();
+    let read = |file: &str| {
+        let bytes = std::fs::read(folder.join(file)).unwrap();
+        forbund::diff::Side::read(file, &bytes, &Templates::builtin(), None)
+            .unwrap()
+            .document
+    };
+    let sources = forbund::adoption::Sources {
+        proposal: read(&decisions.proposal),
+        files: decisions
+            .files()
+            .into_iter()
+            .skip(1)
+            .map(|f| (f.to_string(), read(f)))
+            .collect(),
+    };
+    let assessment = forbund::adoption::assess(&decisions, &sources, &Default::default()).unwrap();
+    let base = fixture["beskrivning"].as_str().unwrap();
+    let forbund = load(base, &sample_text(base));
+    let today = fixture["idag"].as_str().unwrap().parse().unwrap();
+    let input = forbund::check::rule::AdoptionInput {
+        assessment: &assessment,
+        today,
+    };
+    check::check_adoption(name, &forbund, &input, Some(&text))
 }

@@ -3,6 +3,7 @@
 // Tests may panic on broken fixtures: that is how they fail.
 #![allow(clippy::unwrap_used)]
 
+mod adoption;
 mod baseline;
 mod check;
 mod check_fixtures;

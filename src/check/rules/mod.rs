@@ -12,6 +12,7 @@ pub mod board;
 pub mod budget;
 pub mod completeness;
 pub mod decisions;
+pub mod formation;
 pub mod members;
 pub mod notices;
 pub mod outdated;
@@ -35,6 +36,7 @@ use crate::read::lexicon::excerpt;
 pub const RULES: &[Rule] = &[
     truncated::RULE,
     members::RULE,
+    formation::RULE,
     shares::RULE,
     shares::STATE,
     tasks::RULE,

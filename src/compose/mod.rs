@@ -3,12 +3,14 @@
 //! [`Document`] by the same parser that reads users' documents
 //! ([`crate::parse`]), and given its metadata, header block and signatures.
 
+pub mod date;
 pub mod engine;
 pub mod view;
 
 use chrono::NaiveDate;
 use serde_json::Value;
 
+pub use date::{SourceDateError, source_date};
 pub use engine::Templates;
 
 use crate::document::{Document, DocumentKind, HeaderField, Metadata, Signature};

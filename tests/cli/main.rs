@@ -11,6 +11,7 @@ mod corpus;
 mod generate;
 mod modernize;
 mod new;
+mod serve;
 mod validate;
 
 use std::path::{Path, PathBuf};

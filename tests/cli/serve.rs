@@ -477,12 +477,12 @@ async fn oversized_requests_are_refused_in_swedish() {
     let (status, _, body) = send_to(router(small.clone()), post_multipart("/api/check", body)).await;
     assert_swedish_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "stor.md");
     let file = vec![b'a'; 900];
-    let body = multipart(&[("files", "a.md", &file); 6], &[]);
+    let body = multipart(&[("files", "a.md", file.as_slice()); 6], &[]);
     let (status, _, body) = send_to(router(small.clone()), post_multipart("/api/check", body)).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", String::from_utf8_lossy(&body));
     json(&body);
     let file = vec![b'a'; 10];
-    let body = multipart(&[("files", "a.md", &file); 3], &[]);
+    let body = multipart(&[("files", "a.md", file.as_slice()); 3], &[]);
     let (status, _, body) = send_to(router(small), post_multipart("/api/check", body)).await;
     assert_swedish_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "för många filer");
 }

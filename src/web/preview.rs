@@ -17,7 +17,9 @@ use super::describe::{description_body, load_draft};
 use super::errors::WebError;
 use super::{AppState, DRAFT_NAME};
 use crate::check::Report;
-use crate::compose::{Selection, compose};
+use crate::compose::{Composed, Selection, compose};
+use crate::document::DocumentKind;
+use crate::spec::Forbund;
 use crate::finding::Finding;
 use crate::review::{Loaded, Options, check_composed, check_loaded};
 
@@ -28,6 +30,9 @@ pub struct PreviewDocument {
     pub file_stem: String,
     /// Its title.
     pub title: String,
+    /// What the page calls it: "Förbundsordning", or "Tjänsteutlåtande,
+    /// Täby kommun" for the tjänsteutlåtande of one member.
+    pub label: String,
     /// The standalone HTML page `forbund generate` writes for it.
     pub html: String,
 }
@@ -67,6 +72,26 @@ pub async fn preview(
     Ok((headers, Json(preview)))
 }
 
+/// What the page calls a draft: its kind, and for a tjänsteutlåtande
+/// the member whose it is (its file stem ends with the member's slug).
+fn label(composed: &Composed, forbund: &Forbund) -> String {
+    let kind = composed.document.kind.swedish();
+    let mut label: String = kind.chars().take(1).flat_map(char::to_uppercase).collect();
+    label.push_str(&kind.chars().skip(1).collect::<String>());
+    let member = forbund.members.iter().find(|m| {
+        composed.file_stem == format!(
+            "{}-{}",
+            composed.document.kind.file_stem(),
+            crate::swedish::slug(&m.namn)
+        )
+    });
+    if let (DocumentKind::Tjansteutlatande, Some(member)) = (composed.document.kind, member) {
+        label.push_str(", ");
+        label.push_str(&member.namn);
+    }
+    label
+}
+
 /// Loads, composes, renders and checks one description.
 pub fn build(state: &AppState, bytes: &[u8]) -> Result<Preview, WebError> {
     let forbund = match load_draft(bytes) {
@@ -92,6 +117,7 @@ pub fn build(state: &AppState, bytes: &[u8]) -> Result<Preview, WebError> {
         .map(|c| PreviewDocument {
             file_stem: c.file_stem.clone(),
             title: c.document.title.clone(),
+            label: label(c, &forbund),
             html: crate::render::html::render(&c.document),
         })
         .collect();

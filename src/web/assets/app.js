@@ -583,9 +583,9 @@ function showDocuments(documents) {
     "aria-pressed": d.file_stem === shownDocument ? "true" : "false",
     "data-stem": d.file_stem,
     onclick: () => { shownDocument = d.file_stem; showDocuments(lastPreview.documents); },
-  }, d.title)));
+  }, d.label)));
   const chosen = choose.value;
-  choose.replaceChildren(...documents.map((d) => el("option", { value: d.file_stem, selected: d.file_stem === chosen }, d.title)));
+  choose.replaceChildren(...documents.map((d) => el("option", { value: d.file_stem, selected: d.file_stem === chosen }, d.label)));
   const shown = documents.find((d) => d.file_stem === shownDocument);
   const frame = document.getElementById("forhand");
   if (shown && frame.srcdoc !== shown.html) {

@@ -36,11 +36,11 @@ async fn serve(args: &Args) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(wanted)
         .await
         .with_context(|| {
-            format!(
-                "kan inte lyssna på {wanted} (används porten redan? välj en annan med --port)"
-            )
+            format!("kan inte lyssna på {wanted} (används porten redan? välj en annan med --port)")
         })?;
-    let address = listener.local_addr().context("kan inte läsa serverns adress")?;
+    let address = listener
+        .local_addr()
+        .context("kan inte läsa serverns adress")?;
     let config = Config {
         date: source_date()?,
         log: Some(Arc::new(|line: &str| super::note(line))),

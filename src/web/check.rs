@@ -20,7 +20,10 @@ use crate::review::{Loaded, Options, check_loaded, is_package_of_kinds, package_
 /// page's draft, checked with them when sent; the flags `package` (check
 /// the documents together even when they do not look like one package)
 /// and `drafts` (also check the drafts of the descriptions).
-pub async fn check(State(state): State<AppState>, multipart: Multipart) -> Result<Response, WebError> {
+pub async fn check(
+    State(state): State<AppState>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
     let upload = uploads::read(multipart, &state.config.limits).await?;
     let text = super::blocking(move || {
         let reports = check_upload(&state, &upload)?;
@@ -31,7 +34,10 @@ pub async fn check(State(state): State<AppState>, multipart: Multipart) -> Resul
 }
 
 /// `POST /api/check/sarif`: the same as [`check`], as a SARIF 2.1.0 file.
-pub async fn sarif(State(state): State<AppState>, multipart: Multipart) -> Result<Response, WebError> {
+pub async fn sarif(
+    State(state): State<AppState>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
     let upload = uploads::read(multipart, &state.config.limits).await?;
     let text = super::blocking(move || {
         let reports = check_upload(&state, &upload)?;

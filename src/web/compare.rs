@@ -90,12 +90,8 @@ pub async fn table(
         };
         // The jämförelsetabell always carries the paragrafnyckel.
         let compared = read_and_compare(&state, &upload, true)?;
-        render(
-            &compared.table(effective),
-            format,
-            PdfProfile::default(),
-        )
-        .map_err(|e| WebError::internal(e.to_string()))
+        render(&compared.table(effective), format, PdfProfile::default())
+            .map_err(|e| WebError::internal(e.to_string()))
     })
     .await?;
     Ok(attachment(&name, content_type(format), bytes))

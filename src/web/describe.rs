@@ -61,10 +61,7 @@ pub fn load_draft(bytes: &[u8]) -> Result<Forbund, Vec<Finding>> {
 /// problems become a 400 answer.
 pub fn require_draft(bytes: &[u8]) -> Result<Forbund, WebError> {
     load_draft(bytes).map_err(|problems| {
-        WebError::invalid(
-            "beskrivningen har fel; rätta dem och försök igen",
-            problems,
-        )
+        WebError::invalid("beskrivningen har fel; rätta dem och försök igen", problems)
     })
 }
 

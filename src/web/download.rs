@@ -27,8 +27,8 @@ pub async fn package(
         let forbund = require_draft(&bytes)?;
         let composed = compose_all(&state, &forbund)?;
         let files = render(&composed, &Format::ALL)?;
-        let zip = crate::render::archive::zip(&files)
-            .map_err(|e| WebError::internal(e.to_string()))?;
+        let zip =
+            crate::render::archive::zip(&files).map_err(|e| WebError::internal(e.to_string()))?;
         Ok((format!("{}.zip", crate::swedish::slug(&forbund.namn)), zip))
     })
     .await?;
@@ -106,7 +106,13 @@ pub fn content_type(format: Format) -> &'static str {
 pub fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let disposition = format!("attachment; filename=\"{ascii}\"");
     (
@@ -119,7 +125,10 @@ pub fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
         .into_response()
 }
 
-fn compose_all(state: &AppState, forbund: &crate::spec::Forbund) -> Result<Vec<Composed>, WebError> {
+fn compose_all(
+    state: &AppState,
+    forbund: &crate::spec::Forbund,
+) -> Result<Vec<Composed>, WebError> {
     compose(forbund, &state.templates, Selection::All, state.config.date)
         .map_err(|e| WebError::internal(e.to_string()))
 }

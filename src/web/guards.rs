@@ -19,7 +19,9 @@ pub fn own_hosts(port: u16) -> [String; 2] {
 
 /// Whether `host` (a `Host` header) names this server.
 pub fn is_own_host(host: &str, port: u16) -> bool {
-    own_hosts(port).iter().any(|own| own.eq_ignore_ascii_case(host))
+    own_hosts(port)
+        .iter()
+        .any(|own| own.eq_ignore_ascii_case(host))
 }
 
 /// Whether `origin` (an `Origin` header) is a page of this server.

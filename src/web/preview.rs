@@ -19,9 +19,9 @@ use super::{AppState, DRAFT_NAME};
 use crate::check::Report;
 use crate::compose::{Composed, Selection, compose};
 use crate::document::DocumentKind;
-use crate::spec::Forbund;
 use crate::finding::Finding;
 use crate::review::{Loaded, Options, check_composed, check_loaded};
+use crate::spec::Forbund;
 
 /// One draft, rendered.
 #[derive(Debug, Serialize)]
@@ -79,11 +79,12 @@ fn label(composed: &Composed, forbund: &Forbund) -> String {
     let mut label: String = kind.chars().take(1).flat_map(char::to_uppercase).collect();
     label.push_str(&kind.chars().skip(1).collect::<String>());
     let member = forbund.members.iter().find(|m| {
-        composed.file_stem == format!(
-            "{}-{}",
-            composed.document.kind.file_stem(),
-            crate::swedish::slug(&m.namn)
-        )
+        composed.file_stem
+            == format!(
+                "{}-{}",
+                composed.document.kind.file_stem(),
+                crate::swedish::slug(&m.namn)
+            )
     });
     if let (DocumentKind::Tjansteutlatande, Some(member)) = (composed.document.kind, member) {
         label.push_str(", ");

@@ -8,7 +8,9 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
 
-use super::{AppState, Config, assets, check, compare, describe, download, errors, guards, preview};
+use super::{
+    AppState, Config, assets, check, compare, describe, download, errors, guards, preview,
+};
 use crate::compose::Templates;
 
 /// The whole web application for `config`.

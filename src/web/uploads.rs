@@ -111,11 +111,7 @@ fn rejected(error: MultipartError) -> WebError {
 /// characters, at most 200 characters; "fil" when nothing is left.
 pub fn base_name(sent: &str) -> String {
     let last = sent.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String = last
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(200)
-        .collect();
+    let clean: String = last.chars().filter(|c| !c.is_control()).take(200).collect();
     let clean = clean.trim();
     if clean.is_empty() || clean == "." || clean == ".." {
         "fil".to_string()

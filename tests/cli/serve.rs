@@ -129,7 +129,10 @@ async fn serves_the_page_its_script_and_style_from_the_binary() {
         assert_eq!(status, StatusCode::OK, "{path}");
         let text = String::from_utf8_lossy(&body);
         // Nothing the page loads comes from the network.
-        assert!(!text.contains("http://") && !text.contains("https://"), "{path}");
+        assert!(
+            !text.contains("http://") && !text.contains("https://"),
+            "{path}"
+        );
     }
     assert!(!page.contains("http://") && !page.contains("https://"));
 }
@@ -151,8 +154,7 @@ async fn validate_reports_every_problem_at_its_json_path() {
     let mut description: Value = serde_json::from_slice(&sample("haninge.json")).unwrap();
     description["medlemmar"][1]["typ"] = "landsting".into();
     description["sätte"] = "Haninge".into();
-    let (status, _, body) =
-        send(post_json("/api/validate", description.to_string())).await;
+    let (status, _, body) = send(post_json("/api/validate", description.to_string())).await;
     assert_eq!(status, StatusCode::OK);
     let value = json(&body);
     assert_eq!(value["valid"], false);
@@ -163,14 +165,18 @@ async fn validate_reports_every_problem_at_its_json_path() {
             .find(|p| p["location"]["path"] == path)
             .unwrap_or_else(|| panic!("no problem at {path}: {problems:?}"))
     };
-    assert!(at("/medlemmar/1/typ")["message"]
-        .as_str()
-        .unwrap()
-        .contains("«landsting» är inte ett tillåtet värde"));
-    assert!(at("/sätte")["message"]
-        .as_str()
-        .unwrap()
-        .contains("menade du «säte»?"));
+    assert!(
+        at("/medlemmar/1/typ")["message"]
+            .as_str()
+            .unwrap()
+            .contains("«landsting» är inte ett tillåtet värde")
+    );
+    assert!(
+        at("/sätte")["message"]
+            .as_str()
+            .unwrap()
+            .contains("menade du «säte»?")
+    );
     assert_eq!(problems[0]["location"]["file"], "utkast.json");
 }
 
@@ -187,7 +193,12 @@ async fn malformed_descriptions_get_the_command_lines_messages() {
     assert_eq!(json(&body)["problems"][0]["id"], "JSON-KODNING");
     // Downloads need a valid description and say why not.
     let (status, _, body) = send(post_json("/api/package", "[]")).await;
-    assert_swedish_error(status, &body, StatusCode::BAD_REQUEST, "beskrivningen har fel");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        "beskrivningen har fel",
+    );
     assert!(!json(&body)["problems"].as_array().unwrap().is_empty());
 }
 
@@ -220,12 +231,21 @@ async fn preview_renders_every_draft_checks_it_and_reports_its_time() {
         ]
     );
     let fo = &value["documents"][0];
-    assert!(fo["html"].as_str().unwrap().contains("Förbundsordning för Samordningsförbundet Stockholms stad"));
+    assert!(
+        fo["html"]
+            .as_str()
+            .unwrap()
+            .contains("Förbundsordning för Samordningsförbundet Stockholms stad")
+    );
     let reports = value["reports"].as_array().unwrap();
     assert_eq!(reports[0]["file"], "utkast.json");
     assert_eq!(reports[0]["checked"], "beskrivning");
     assert!(reports[0]["checklist"].as_array().unwrap().len() >= 9);
-    assert!(reports.iter().any(|r| r["file"] == "utkast.json:forbundsordning"));
+    assert!(
+        reports
+            .iter()
+            .any(|r| r["file"] == "utkast.json:forbundsordning")
+    );
     assert!(reports.iter().any(|r| r["checked"] == "beslutspaket"));
     // The sample posts notices on a physical anslagstavla: a finding at
     // the field, with its provision.
@@ -247,7 +267,10 @@ async fn an_invalid_preview_lists_the_problems_instead_of_drafts() {
     let value = json(&body);
     assert_eq!(value["valid"], false);
     assert!(value["documents"].as_array().unwrap().is_empty());
-    assert_eq!(value["problems"][0]["location"]["path"], "/medlemmar/0/namn");
+    assert_eq!(
+        value["problems"][0]["location"]["path"],
+        "/medlemmar/0/namn"
+    );
 }
 
 fn generated(spec: &Path, out: &Path) -> Vec<(String, Vec<u8>)> {
@@ -281,10 +304,12 @@ async fn the_package_zip_holds_the_same_bytes_forbund_generate_writes() {
     let (status, headers, body) = send(post_json("/api/package", sample("haninge.json"))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "application/zip");
-    assert!(headers[header::CONTENT_DISPOSITION]
-        .to_str()
-        .unwrap()
-        .contains("samordningsforbundet-haninge.zip"));
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("samordningsforbundet-haninge.zip")
+    );
     let entries = zip_entries(&body);
     assert_eq!(entries.len(), expected.len());
     assert_eq!(entries, expected);
@@ -304,14 +329,35 @@ async fn one_document_in_one_format() {
     let request = post_json(&format!("/api/document?file={name}"), sample("husam.json"));
     let (status, headers, body) = send(request).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/markdown"));
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/markdown")
+    );
     assert_eq!(&body[..], &bytes[..]);
-    let (status, _, body) =
-        send(post_json("/api/document?file=forbundsordning.exe", sample("husam.json"))).await;
-    assert_swedish_error(status, &body, StatusCode::BAD_REQUEST, ".docx, .pdf, .md eller .html");
-    let (status, _, body) =
-        send(post_json("/api/document?file=tjansteutlatande-nacka.docx", sample("husam.json"))).await;
-    assert_swedish_error(status, &body, StatusCode::BAD_REQUEST, "inget dokument som heter");
+    let (status, _, body) = send(post_json(
+        "/api/document?file=forbundsordning.exe",
+        sample("husam.json"),
+    ))
+    .await;
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        ".docx, .pdf, .md eller .html",
+    );
+    let (status, _, body) = send(post_json(
+        "/api/document?file=tjansteutlatande-nacka.docx",
+        sample("husam.json"),
+    ))
+    .await;
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        "inget dokument som heter",
+    );
 }
 
 fn reference(name: &str) -> Vec<u8> {
@@ -323,7 +369,10 @@ async fn compares_two_uploaded_forbundsordningar() {
     let old = reference("haninge-forbundsordning.md");
     let new = reference("husam-forbundsordning.md");
     let body = multipart(
-        &[("old", "haninge-forbundsordning.md", &old), ("new", "husam-forbundsordning.md", &new)],
+        &[
+            ("old", "haninge-forbundsordning.md", &old),
+            ("new", "husam-forbundsordning.md", &new),
+        ],
         &[],
     );
     let (status, _, body) = send(post_multipart("/api/compare", body)).await;
@@ -332,7 +381,12 @@ async fn compares_two_uploaded_forbundsordningar() {
     assert_eq!(value["old"], "haninge-forbundsordning.md");
     assert_eq!(value["new"], "husam-forbundsordning.md");
     assert_eq!(value["unchanged"], false);
-    assert!(value["html"].as_str().unwrap().contains("<h1>Jämförelse</h1>"));
+    assert!(
+        value["html"]
+            .as_str()
+            .unwrap()
+            .contains("<h1>Jämförelse</h1>")
+    );
     assert!(!value["substance"].as_array().unwrap().is_empty());
 }
 
@@ -352,7 +406,12 @@ async fn compares_an_upload_with_the_draft_and_downloads_table_and_tracked_chang
     let (status, headers, table) =
         send(post_multipart("/api/compare/table?format=docx", upload())).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("jamforelsetabell.docx"));
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("jamforelsetabell.docx")
+    );
     let document = zip_entries(&table)
         .into_iter()
         .find(|(name, _)| name == "word/document.xml")
@@ -372,16 +431,39 @@ async fn compares_an_upload_with_the_draft_and_downloads_table_and_tracked_chang
 #[tokio::test]
 async fn a_comparison_without_its_sides_or_with_junk_says_what_is_wrong() {
     let (status, _, body) = send(post_multipart("/api/compare", multipart(&[], &[]))).await;
-    assert_swedish_error(status, &body, StatusCode::BAD_REQUEST, "nuvarande förbundsordningen");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        "nuvarande förbundsordningen",
+    );
     let junk = [0u8, 159, 146, 150, 0, 1, 2];
-    let body = multipart(&[("old", "skräp.docx", &junk), ("new", "skräp2.md", &junk)], &[]);
+    let body = multipart(
+        &[("old", "skräp.docx", &junk), ("new", "skräp2.md", &junk)],
+        &[],
+    );
     let (status, _, body) = send(post_multipart("/api/compare", body)).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "{}", String::from_utf8_lossy(&body));
-    assert!(json(&body)["error"].as_str().unwrap().contains("skräp.docx"));
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    assert!(
+        json(&body)["error"]
+            .as_str()
+            .unwrap()
+            .contains("skräp.docx")
+    );
     let bad = b"{\"namn\": 1}";
     let body = multipart(&[("old", "a.json", bad), ("new", "b.md", b"# x")], &[]);
     let (status, _, body) = send(post_multipart("/api/compare", body)).await;
-    assert_swedish_error(status, &body, StatusCode::BAD_REQUEST, "ingen giltig beskrivning");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        "ingen giltig beskrivning",
+    );
     assert!(!json(&body)["problems"].as_array().unwrap().is_empty());
 }
 
@@ -408,14 +490,21 @@ async fn checks_uploads_as_a_package_with_the_checklist_and_gives_sarif() {
     assert_eq!(reports[0]["checked"], "forbundsordning");
     assert!(reports[0]["checklist"].as_array().unwrap().len() >= 9);
     assert_eq!(reports[3]["checked"], "beslutspaket");
-    assert!(reports[0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["citation"].is_object()));
+    assert!(
+        reports[0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["citation"].is_object())
+    );
     let (status, headers, sarif) = send(post_multipart("/api/check/sarif", upload())).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("kontroll.sarif"));
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("kontroll.sarif")
+    );
     assert_eq!(json(&sarif)["version"], "2.1.0");
 }
 
@@ -426,7 +515,10 @@ async fn an_unreadable_upload_gets_a_report_saying_why() {
     assert_eq!(status, StatusCode::OK);
     let value = json(&body);
     assert_eq!(value["reports"][0]["checked"], "oläsbar");
-    assert_eq!(value["reports"][0]["findings"][0]["location"]["file"], "tom.md");
+    assert_eq!(
+        value["reports"][0]["findings"][0]["location"]["file"],
+        "tom.md"
+    );
     let (status, _, body) = send(post_multipart("/api/check", multipart(&[], &[]))).await;
     assert_swedish_error(status, &body, StatusCode::BAD_REQUEST, "välj minst en fil");
 }
@@ -438,7 +530,12 @@ async fn a_foreign_host_or_origin_is_refused() {
         .body(Body::empty())
         .unwrap();
     let (status, _, body) = send(request).await;
-    assert_swedish_error(status, &body, StatusCode::FORBIDDEN, "är inte den här datorns server");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::FORBIDDEN,
+        "är inte den här datorns server",
+    );
     let request = Request::get("/").body(Body::empty()).unwrap();
     let (status, _, _) = send(request).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -448,7 +545,12 @@ async fn a_foreign_host_or_origin_is_refused() {
         .body(Body::from(sample("haninge.json")))
         .unwrap();
     let (status, _, body) = send(request).await;
-    assert_swedish_error(status, &body, StatusCode::FORBIDDEN, "från en annan webbplats");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::FORBIDDEN,
+        "från en annan webbplats",
+    );
     // The same port under the other local name is the server's own.
     let request = Request::get("/api/example")
         .header(header::HOST, "localhost:8080")
@@ -462,7 +564,12 @@ async fn a_foreign_host_or_origin_is_refused() {
 async fn oversized_requests_are_refused_in_swedish() {
     let big = vec![b' '; forbund::spec::load::MAX_BYTES as usize + 10];
     let (status, _, body) = send(post_json("/api/preview", big)).await;
-    assert_swedish_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "beskrivningen är för stor");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "beskrivningen är för stor",
+    );
     let small = Config {
         limits: Limits {
             file_bytes: 1000,
@@ -474,17 +581,29 @@ async fn oversized_requests_are_refused_in_swedish() {
     };
     let file = vec![b'a'; 1500];
     let body = multipart(&[("files", "stor.md", &file)], &[]);
-    let (status, _, body) = send_to(router(small.clone()), post_multipart("/api/check", body)).await;
+    let (status, _, body) =
+        send_to(router(small.clone()), post_multipart("/api/check", body)).await;
     assert_swedish_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "stor.md");
     let file = vec![b'a'; 900];
     let body = multipart(&[("files", "a.md", file.as_slice()); 6], &[]);
-    let (status, _, body) = send_to(router(small.clone()), post_multipart("/api/check", body)).await;
-    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", String::from_utf8_lossy(&body));
+    let (status, _, body) =
+        send_to(router(small.clone()), post_multipart("/api/check", body)).await;
+    assert_eq!(
+        status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
     json(&body);
     let file = vec![b'a'; 10];
     let body = multipart(&[("files", "a.md", file.as_slice()); 3], &[]);
     let (status, _, body) = send_to(router(small), post_multipart("/api/check", body)).await;
-    assert_swedish_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "för många filer");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "för många filer",
+    );
 }
 
 #[tokio::test]
@@ -501,13 +620,26 @@ async fn malformed_requests_get_swedish_json_not_a_trace() {
     // A broken multipart body.
     let request = Request::post("/api/compare")
         .header(header::HOST, HOST)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
         .body(Body::from("--forbundgrans\r\nskräp"))
         .unwrap();
     let (status, _, body) = send(request).await;
-    assert_swedish_error(status, &body, StatusCode::BAD_REQUEST, "uppladdningen kunde inte läsas");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        "uppladdningen kunde inte läsas",
+    );
     let (status, _, body) = send(get("/api/preview")).await;
-    assert_swedish_error(status, &body, StatusCode::METHOD_NOT_ALLOWED, "metoden är inte tillåten");
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "metoden är inte tillåten",
+    );
     let (status, _, body) = send(get("/../../etc/passwd")).await;
     assert_swedish_error(status, &body, StatusCode::NOT_FOUND, "sidan finns inte");
     let (status, _, body) = send(get("/api/document")).await;
@@ -545,11 +677,19 @@ impl Server {
     /// One HTTP/1.1 request with this `Host`; the status line and body.
     fn request(&self, host: &str, path: &str) -> (String, String) {
         let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
         let mut response = String::new();
         stream.read_to_string(&mut response).unwrap();
         let status = response.lines().next().unwrap_or_default().to_string();
-        let body = response.split("\r\n\r\n").nth(1).unwrap_or_default().to_string();
+        let body = response
+            .split("\r\n\r\n")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string();
         (status, body)
     }
 }
@@ -564,7 +704,11 @@ impl Drop for Server {
 #[test]
 fn the_binary_serves_on_127_0_0_1_and_refuses_a_rebound_name() {
     let server = Server::start();
-    assert!(server.address.starts_with("127.0.0.1:"), "{}", server.address);
+    assert!(
+        server.address.starts_with("127.0.0.1:"),
+        "{}",
+        server.address
+    );
     let (status, body) = server.request(&server.address, "/");
     assert!(status.contains("200"), "{status}");
     assert!(body.contains("forbund"));

@@ -177,6 +177,8 @@ test("describe a new förbund with two kommuner, fix an error, preview, download
   assert.equal(await page.evaluate(() => document.activeElement.name), "/tillkännagivanden/plats");
   await page.locator("#forhand").scrollIntoViewIfNeeded();
   await shot("beskriv");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot("oversikt");
 
   // The draft survives a reload.
   await page.reload();
@@ -222,6 +224,8 @@ test("upload two förbundsordningar and see the comparison", async () => {
   const view = page.frameLocator("#jamfor-vy");
   await assert.doesNotReject(view.getByRole("heading", { name: "Jämförelse" }).waitFor());
   assert.match(await page.locator("#jamfor-sak").innerText(), /Ändringar i sak/);
+  assert.match(await page.locator("#jamfor-sak").innerText(), /2 §: säte Haninge → Huddinge/);
+  assert.doesNotMatch(await page.locator("#jamfor-sak").innerText(), /null/);
   const [table] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Jämförelsetabell (Word)" }).click()]);
   assert.equal(table.suggestedFilename(), "jamforelsetabell.docx");
   const tablePath = join(work, "tabell.docx");

@@ -95,7 +95,7 @@ function prune(value) {
 }
 
 function label(key) {
-  const text = String(key).replace(/_/g, " ");
+  const text = String(key).replace(/(\d)_(\d)/g, "$1–$2").replace(/_/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -162,7 +162,7 @@ function resolve(node) {
     resolved = {
       ...resolved,
       type: "enum",
-      choices: resolved.oneOf.map((o) => ({ value: o.const, text: o.description || String(o.const) })),
+      choices: resolved.oneOf.map((o) => ({ value: o.const, text: (o.description || String(o.const)).replace(/\.$/, "") })),
     };
   } else if (Array.isArray(resolved.enum)) {
     resolved = { ...resolved, type: "enum", choices: resolved.enum.map((v) => ({ value: v, text: String(v) })) };
@@ -223,7 +223,7 @@ function defaultText(node) {
     const choice = (node.choices || []).find((c) => c.value === node.default);
     if (choice) shown = choice.text;
   }
-  return `Utelämnas det gäller: ${shown}.`;
+  return `Utelämnas det gäller: ${String(shown).replace(/\.$/, "")}.`;
 }
 
 function wrapper(parts, key, node, required, control, id) {
@@ -569,7 +569,7 @@ async function preview() {
     const errors = result.reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error" && !f.suppression).length, 0);
     status(`Utkasten är uppdaterade. Kontrollen: ${errors === 0 ? "inga fel" : errors === 1 ? "1 fel" : errors + " fel"}.`);
   } else {
-    status(`Beskrivningen har ${result.problems.length} fel; rätta dem så visas utkasten.`);
+    status(`Beskrivningen har ${result.problems.length} fel; rätta dem så uppdateras utkasten (förhandsgranskningen visar den senaste giltiga versionen).`);
   }
   document.body.dataset.forhand = result.valid ? "klar" : "ogiltig";
 }
@@ -770,10 +770,11 @@ function startCompare() {
     box.hidden = false;
     document.getElementById("jamfor-rubrik").textContent = `Jämförelse: ${result.old} → ${result.new}`;
     const substance = document.getElementById("jamfor-sak");
-    substance.replaceChildren(
+    substance.replaceChildren(...[
       result.substance.length ? el("h4", {}, "Ändringar i sak") : el("p", {}, result.unchanged ? "Texterna är likalydande." : "Inga ändringar i sak hittades."),
       result.substance.length ? el("ul", {}, result.substance.map((s) => el("li", {}, s))) : null,
-      result.warnings.length ? el("ul", { class: "varningar" }, result.warnings.map((w) => el("li", {}, "Varning: " + w))) : null);
+      result.warnings.length ? el("ul", { class: "varningar" }, result.warnings.map((w) => el("li", {}, "Varning: " + w))) : null,
+    ].filter(Boolean));
     document.getElementById("jamfor-vy").srcdoc = result.html;
     status("Jämförelsen är klar.");
   });

@@ -4,10 +4,10 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::errors::WebError;
@@ -50,6 +50,28 @@ pub async fn validate(
         valid: problems.is_empty(),
         problems,
     }))
+}
+
+/// `POST /api/open?name=FILE`: the body is a description file the user
+/// opened (JSON, `//` comments allowed); the answer is its JSON value for
+/// the form, or the syntax problems `forbund validate` reports.
+pub async fn open(
+    State(state): State<AppState>,
+    Query(opened): Query<Opened>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, WebError> {
+    let bytes = description_body(body, &state)?;
+    let name = super::uploads::base_name(opened.name.as_deref().unwrap_or(DRAFT_NAME));
+    crate::spec::load::parse_value(&name, &bytes)
+        .map(Json)
+        .map_err(|problem| WebError::invalid(format!("{name} kan inte öppnas"), vec![*problem]))
+}
+
+/// The name of an opened file, for messages.
+#[derive(Debug, Deserialize)]
+pub struct Opened {
+    /// The file's name as the browser gives it.
+    pub name: Option<String>,
 }
 
 /// Loads a draft sent by the page, named [`DRAFT_NAME`] in findings.

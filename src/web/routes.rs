@@ -23,6 +23,7 @@ pub fn router(config: Config) -> Router {
     let description = DefaultBodyLimit::max(limits.description_bytes);
     let upload = DefaultBodyLimit::max(limits.upload_bytes);
     let descriptions = Router::new()
+        .route("/api/open", post(describe::open))
         .route("/api/validate", post(describe::validate))
         .route("/api/preview", post(preview::preview))
         .route("/api/package", post(download::package))

@@ -181,6 +181,32 @@ async fn validate_reports_every_problem_at_its_json_path() {
 }
 
 #[tokio::test]
+async fn an_opened_file_comes_back_as_its_value_comments_and_all() {
+    let text = "// Vår beskrivning\n{\n  \"namn\": \"Samordningsförbundet X\" // namnet\n}\n";
+    let (status, _, body) = send(post_json("/api/open?name=min.json", text)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        json(&body),
+        serde_json::json!({"namn": "Samordningsförbundet X"})
+    );
+    let (status, _, body) = send(post_json(
+        "/api/open?name=../trasig.json",
+        "{\n  \"namn\": ,\n}",
+    ))
+    .await;
+    assert_swedish_error(
+        status,
+        &body,
+        StatusCode::BAD_REQUEST,
+        "trasig.json kan inte öppnas",
+    );
+    let problem = &json(&body)["problems"][0];
+    assert_eq!(problem["id"], "JSON-SYNTAX");
+    assert_eq!(problem["location"]["file"], "trasig.json");
+    assert_eq!(problem["location"]["line"], 2);
+}
+
+#[tokio::test]
 async fn malformed_descriptions_get_the_command_lines_messages() {
     let (status, _, body) = send(post_json("/api/validate", "{\"namn\": ")).await;
     assert_eq!(status, StatusCode::OK);

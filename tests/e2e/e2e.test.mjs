@@ -256,6 +256,13 @@ test("check a decision package: findings, citations and the 9 § checklist", asy
   await shot("kontroll");
 });
 
+test("open a description file into the form", async () => {
+  await page.getByRole("tab", { name: "Beskriv och förhandsgranska" }).click();
+  await edit(() => page.locator("#oppna").setInputFiles(join(root, "samples/husam.json")));
+  assert.equal(await page.locator('[data-path="/namn"] input').inputValue(), "Samordningsförbundet HUSAM");
+  assert.match(await page.frameLocator("#forhand").locator("h1").first().innerText(), /HUSAM/);
+});
+
 test("the tabs work from the keyboard and focus is visible", async () => {
   await page.getByRole("tab", { name: "Kontrollera" }).focus();
   await page.keyboard.press("ArrowRight");

@@ -719,13 +719,16 @@ function startDescribe() {
   document.getElementById("oppna").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     if (!file) return;
-    try {
-      draft = JSON.parse((await file.text()).replace(/^\uFEFF/, "").replace(/^\s*\/\/.*$/gm, ""));
-    } catch (_) {
-      status(`${file.name} är ingen JSON-fil som kan öppnas här.`);
+    event.target.value = "";
+    // The server reads it as forbund validate does (comments allowed).
+    const response = await fetch("/api/open?name=" + encodeURIComponent(file.name), {
+      method: "POST", headers: { "content-type": "application/json" }, body: file,
+    });
+    if (!response.ok) {
+      status(await errorText(response));
       return;
     }
-    event.target.value = "";
+    draft = await response.json();
     changed();
     buildForm();
     status(`${file.name} är öppnad.`);

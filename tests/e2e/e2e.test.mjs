@@ -106,6 +106,7 @@ before(async () => {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      "--lang=sv-SE",
     ],
   });
   // Nothing the page does may need the network: any request elsewhere fails the test.
@@ -177,8 +178,10 @@ test("describe a new förbund with two kommuner, fix an error, preview, download
   assert.equal(await page.evaluate(() => document.activeElement.name), "/tillkännagivanden/plats");
   await page.locator("#forhand").scrollIntoViewIfNeeded();
   await shot("beskriv");
+  await page.setViewportSize({ width: 1400, height: 1500 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot("oversikt");
+  await page.setViewportSize({ width: 1400, height: 1000 });
 
   // The draft survives a reload.
   await page.reload();

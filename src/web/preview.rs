@@ -75,22 +75,20 @@ pub async fn preview(
 /// What the page calls a draft: its kind, and for a tjänsteutlåtande
 /// the member whose it is (its file stem ends with the member's slug).
 fn label(composed: &Composed, forbund: &Forbund) -> String {
-    let kind = composed.document.kind.swedish();
-    let mut label: String = kind.chars().take(1).flat_map(char::to_uppercase).collect();
-    label.push_str(&kind.chars().skip(1).collect::<String>());
-    let member = forbund.members.iter().find(|m| {
-        composed.file_stem
-            == format!(
-                "{}-{}",
-                composed.document.kind.file_stem(),
-                crate::swedish::slug(&m.namn)
-            )
-    });
-    if let (DocumentKind::Tjansteutlatande, Some(member)) = (composed.document.kind, member) {
-        label.push_str(", ");
-        label.push_str(&member.namn);
+    let kind = composed.document.kind;
+    let label = crate::swedish::capitalise(kind.swedish());
+    if kind != DocumentKind::Tjansteutlatande {
+        return label;
     }
-    label
+    let stem_of = |name: &str| format!("{}-{}", kind.file_stem(), crate::swedish::slug(name));
+    match forbund
+        .members
+        .iter()
+        .find(|m| composed.file_stem == stem_of(&m.namn))
+    {
+        Some(member) => format!("{label}, {}", member.namn),
+        None => label,
+    }
 }
 
 /// Loads, composes, renders and checks one description.

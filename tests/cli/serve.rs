@@ -535,6 +535,26 @@ async fn checks_uploads_as_a_package_with_the_checklist_and_gives_sarif() {
 }
 
 #[tokio::test]
+async fn checks_the_draft_and_its_drafts_when_asked() {
+    let draft = String::from_utf8(sample("husam.json")).unwrap();
+    let body = multipart(&[], &[("description", &draft), ("drafts", "1")]);
+    let (status, _, body) = send(post_multipart("/api/check", body)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let value = json(&body);
+    let files: Vec<&str> = value["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files[0], "utkast.json");
+    assert!(files.contains(&"utkast.json:forbundsordning"), "{files:?}");
+    assert!(files.contains(&"utkast.json:beslutspaket"), "{files:?}");
+    // The same check as `forbund check --drafts`, whose summary it carries.
+    assert!(value["summary"].is_object());
+}
+
+#[tokio::test]
 async fn an_unreadable_upload_gets_a_report_saying_why() {
     let body = multipart(&[("files", "tom.md", b"")], &[]);
     let (status, _, body) = send(post_multipart("/api/check", body)).await;

@@ -642,7 +642,7 @@ function showReports(container, reports, linked) {
     if (report.findings.length) {
       const list = el("ul", { class: "fyndlista" });
       for (const finding of report.findings) {
-        const place = linkTo(report, finding.location, linked);
+        const place = linkTo(report, finding, linked);
         list.append(el("li", { class: "fynd-" + finding.severity },
           el("strong", {}, SEVERITY[finding.severity] || finding.severity), ": ",
           finding.message,
@@ -659,13 +659,17 @@ function showReports(container, reports, linked) {
   }
 }
 
-function linkTo(report, location, linked) {
+// Where a finding points: its field in the form (or the field its fix
+// names, when it is about the description as a whole), or its § in a draft.
+function linkTo(report, finding, linked) {
+  const location = finding.location;
   if (!location) return null;
   const text = where(location);
   if (!text) return null;
   if (!linked) return el("span", { class: "plats" }, text);
-  if (location.path !== undefined && !report.file.includes(":")) {
-    return el("a", { href: "#", onclick: (e) => { e.preventDefault(); focusField(location.path); } }, text);
+  const field = location.path || (finding.fix && finding.fix.field) || "";
+  if (location.path !== undefined && !report.file.includes(":") && fieldFor(field) && field !== "") {
+    return el("a", { href: "#", onclick: (e) => { e.preventDefault(); focusField(field); } }, location.path === "" ? field : text);
   }
   if (location.section) {
     const stem = report.file.includes(":") ? report.file.split(":").pop() : null;

@@ -24,12 +24,7 @@ pub async fn check(
     State(state): State<AppState>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let upload = uploads::read(multipart, &state.config.limits).await?;
-    let text = super::blocking(move || {
-        let reports = check_upload(&state, &upload)?;
-        Ok(crate::check::report::json::render(&reports))
-    })
-    .await?;
+    let text = checked(state, multipart, crate::check::report::json::render).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], text).into_response())
 }
 
@@ -38,17 +33,22 @@ pub async fn sarif(
     State(state): State<AppState>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let upload = uploads::read(multipart, &state.config.limits).await?;
-    let text = super::blocking(move || {
-        let reports = check_upload(&state, &upload)?;
-        Ok(crate::check::report::sarif::render(&reports))
-    })
-    .await?;
+    let text = checked(state, multipart, crate::check::report::sarif::render).await?;
     Ok(attachment(
         "kontroll.sarif",
         "application/sarif+json",
         text.into_bytes(),
     ))
+}
+
+/// Reads an upload, checks it and renders the reports with `reporter`.
+async fn checked(
+    state: AppState,
+    multipart: Multipart,
+    reporter: fn(&[Report]) -> String,
+) -> Result<String, WebError> {
+    let upload = uploads::read(multipart, &state.config.limits).await?;
+    super::blocking(move || Ok(reporter(&check_upload(&state, &upload)?))).await
 }
 
 /// Reads and checks every input of an upload: one report per input (an

@@ -5,10 +5,8 @@
 //! Run with `cargo bench --bench preview`. Target: under 100 ms server
 //! time per preview in a release build.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use forbund::compose::Templates;
 use forbund::web::{AppState, Config};
 
 const RUNS: usize = 20;
@@ -16,10 +14,7 @@ const RUNS: usize = 20;
 fn main() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/stockholm.json");
     let bytes = std::fs::read(path).expect("samples/stockholm.json is readable");
-    let state = AppState {
-        config: Arc::new(Config::new(0)),
-        templates: Arc::new(Templates::builtin()),
-    };
+    let state = AppState::new(Config::new(0));
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let started = Instant::now();

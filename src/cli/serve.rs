@@ -46,6 +46,7 @@ async fn serve(args: &Args) -> Result<()> {
         log: Some(Arc::new(|line: &str| super::note(line))),
         ..Config::new(address.port())
     };
+    std::thread::spawn(forbund::web::preview::warm_up);
     let url = format!("http://{address}/");
     super::print(&format!("forbund serve: {url} (avsluta med Ctrl+C)\n"))?;
     if args.open {

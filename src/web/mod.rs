@@ -98,6 +98,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state for `config`, with the built-in templates.
+    pub fn new(config: Config) -> Self {
+        AppState {
+            config: Arc::new(config),
+            templates: Arc::new(Templates::builtin()),
+        }
+    }
+
     /// Logs one line, when a log is configured.
     pub fn log(&self, line: &str) {
         if let Some(log) = &self.config.log {

@@ -91,6 +91,15 @@ fn label(composed: &Composed, forbund: &Forbund) -> String {
     }
 }
 
+/// Previews the starting example once, so that what is compiled on first
+/// use (the schema validator, the checker's patterns) is ready before the
+/// user's first preview. The server calls it on a thread of its own.
+pub fn warm_up() {
+    let state = AppState::new(super::Config::new(0));
+    let example = crate::spec::example::minimal_example().to_string();
+    let _ = build(&state, example.as_bytes());
+}
+
 /// Loads, composes, renders and checks one description.
 pub fn build(state: &AppState, bytes: &[u8]) -> Result<Preview, WebError> {
     let forbund = match load_draft(bytes) {

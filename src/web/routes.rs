@@ -1,8 +1,6 @@
 //! The server's paths, each with its handler and size limit, behind the
 //! guards.
 
-use std::sync::Arc;
-
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
@@ -11,15 +9,11 @@ use axum::routing::{get, post};
 use super::{
     AppState, Config, assets, check, compare, describe, download, errors, guards, preview,
 };
-use crate::compose::Templates;
 
 /// The whole web application for `config`.
 pub fn router(config: Config) -> Router {
     let limits = config.limits;
-    let state = AppState {
-        config: Arc::new(config),
-        templates: Arc::new(Templates::builtin()),
-    };
+    let state = AppState::new(config);
     let description = DefaultBodyLimit::max(limits.description_bytes);
     let upload = DefaultBodyLimit::max(limits.upload_bytes);
     let descriptions = Router::new()

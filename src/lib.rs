@@ -16,7 +16,9 @@
 //!   renderings;
 //! - [`check`]: rules over a description, a document or a decision package
 //!   → findings (text, JSON, SARIF);
-//! - [`finding`]: what the user is told about an input, and [`report`] to print it.
+//! - [`finding`]: what the user is told about an input, and [`report`] to print it;
+//! - [`web`]: the local web page (`forbund serve`), another front end on
+//!   the same functions.
 //!
 //! Only the binary's `cli` module reads or writes files and prints.
 
@@ -34,3 +36,4 @@ pub mod report;
 pub mod review;
 pub mod spec;
 pub mod swedish;
+pub mod web;

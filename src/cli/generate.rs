@@ -184,15 +184,6 @@ pub(super) fn load_templates(dir: Option<&Path>) -> Result<Templates> {
 
 /// The document date from `SOURCE_DATE_EPOCH`, if set (reproducible builds).
 pub(super) fn source_date() -> Result<Option<NaiveDate>> {
-    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
-        return Ok(None);
-    };
-    let seconds: i64 = value
-        .trim()
-        .parse()
-        .with_context(|| format!("SOURCE_DATE_EPOCH={value} är inte ett antal sekunder"))?;
-    let date = chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|d| d.date_naive())
-        .with_context(|| format!("SOURCE_DATE_EPOCH={value} ligger utanför det möjliga"))?;
-    Ok(Some(date))
+    let value = std::env::var("SOURCE_DATE_EPOCH").ok();
+    Ok(forbund::compose::source_date(value.as_deref())?)
 }

@@ -14,6 +14,7 @@ mod modernize;
 mod new;
 mod rules;
 mod schema;
+mod serve;
 mod sides;
 mod validate;
 
@@ -56,6 +57,8 @@ enum Command {
     Modernize(modernize::Args),
     /// List the checker's rules, or show one with the law it rests on
     Rules(rules::Args),
+    /// Serve the local web page (127.0.0.1 only): describe, preview, download, compare, check
+    Serve(serve::Args),
 }
 
 /// What a command ended with, mapped to the exit code.
@@ -91,6 +94,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Modernize(args) => modernize::run(&args),
         Command::Rules(args) => rules::run(&args),
+        Command::Serve(args) => serve::run(&args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -11,8 +11,8 @@ use forbund::report::{FileReport, human};
 
 use super::files::{Expected, read_limited};
 
-/// The largest document read, in bytes (a 100-page DOCX is a few MB).
-pub const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
+/// The largest document read, in bytes.
+pub const MAX_DOCUMENT_BYTES: u64 = forbund::parse::MAX_FILE_BYTES;
 
 /// Reads a side. Problems in a description are printed and end the
 /// command with exit code 2 (as an error naming the file); warnings from

@@ -3,6 +3,7 @@
 //! [`Document`] by the same parser that reads users' documents
 //! ([`crate::parse`]), and given its metadata, header block and signatures.
 
+pub mod date;
 pub mod engine;
 pub mod organisation;
 pub mod placeholder;
@@ -11,6 +12,7 @@ pub mod view;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+pub use date::{SourceDateError, source_date};
 pub use engine::Templates;
 
 use crate::document::{

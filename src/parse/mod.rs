@@ -27,6 +27,9 @@ use self::decode::Format;
 use self::raw::Raw;
 use crate::document::{Document, DocumentKind, Metadata};
 
+/// The largest document file read, in bytes (a 100-page DOCX is a few MB).
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
 /// A parsed document and what the user should know about how it was read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {

@@ -1,6 +1,7 @@
 //! Renderers: each takes a whole [`Document`](crate::document::Document)
 //! and returns the bytes of one format. None touches the file system.
 
+pub mod archive;
 pub mod docx;
 pub mod html;
 pub mod markdown;

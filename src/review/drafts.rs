@@ -5,7 +5,7 @@
 //! templates.
 
 use crate::check::{Package, PackageDocument, Report, check_document_accepting, check_package};
-use crate::compose::{ComposeError, Selection, Templates, compose};
+use crate::compose::{ComposeError, Composed, Selection, Templates, compose};
 use crate::spec::Forbund;
 
 /// Composes every draft of `forbund` and checks them. The drafts are named
@@ -16,6 +16,14 @@ pub fn check_drafts(
     templates: &Templates,
 ) -> Result<Vec<Report>, ComposeError> {
     let composed = compose(forbund, templates, Selection::All, None)?;
+    Ok(check_composed(file, forbund, &composed))
+}
+
+/// Checks drafts already composed from `forbund` (all of them, as
+/// [`compose`] gives them with [`Selection::All`]): each document, then the
+/// package. Front ends that show the drafts anyway (the web page's
+/// preview) check them without composing them twice.
+pub fn check_composed(file: &str, forbund: &Forbund, composed: &[Composed]) -> Vec<Report> {
     let mut reports: Vec<Report> = composed
         .iter()
         .map(|c| {
@@ -40,5 +48,5 @@ pub fn check_drafts(
         forbund: Some(forbund),
     };
     reports.push(check_package(&package));
-    Ok(reports)
+    reports
 }

@@ -12,7 +12,7 @@ pub mod baseline;
 pub mod drafts;
 
 pub use baseline::{Input, apply_baseline, check_with_baseline};
-pub use drafts::check_drafts;
+pub use drafts::{check_composed, check_drafts};
 
 use crate::check::{Checked, Package, PackageDocument, Report, check_package};
 use crate::compose::Templates;

@@ -80,6 +80,15 @@ pub fn locate_findings(file: &str, text: &str, findings: Vec<Finding>) -> Vec<Fi
         .collect()
 }
 
+/// Reads a description's bytes as a JSON value (comments allowed) without
+/// checking it against the schema: the first step of [`load`], for front
+/// ends that edit the value (the web page's "open"). Problems are
+/// reported as `load` reports them, with line and column.
+pub fn parse_value(file: &str, bytes: &[u8]) -> Result<Value, Box<Finding>> {
+    let text = decode(file, bytes)?;
+    parse_json(file, &text)
+}
+
 /// Checks a JSON value against the schema and turns it into a description,
 /// without semantic validation. `file` names the source in findings.
 pub fn from_value(file: &str, value: Value) -> Result<Forbund, Vec<Finding>> {

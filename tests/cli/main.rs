@@ -13,6 +13,7 @@ mod decisions;
 mod generate;
 mod modernize;
 mod new;
+mod serve;
 mod validate;
 
 use std::path::{Path, PathBuf};

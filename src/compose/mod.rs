@@ -3,7 +3,9 @@
 //! [`Document`] by the same parser that reads users' documents
 //! ([`crate::parse`]), and given its metadata, header block and signatures.
 
+pub mod acceptances;
 pub mod engine;
+pub mod era;
 pub mod view;
 
 use chrono::NaiveDate;
@@ -90,13 +92,10 @@ pub fn compose(
     Ok(out)
 }
 
-/// The date a document carries when none is given: the avsiktsförklaring's
-/// date, else the earliest tjänsteutlåtande date, else the start of operations.
+/// The date a document carries when none is given: the description's own
+/// date ([`era::description_date`]), which also decides the era's names.
 fn default_date(f: &Forbund) -> NaiveDate {
-    f.declaration
-        .date
-        .or_else(|| f.cases.iter().filter_map(|c| c.date).min())
-        .unwrap_or(f.verksamhetsstart)
+    era::description_date(f)
 }
 
 fn build(

@@ -32,6 +32,12 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A line that is a diarienummer alone, as letterheads set it without a
+/// label: "HSN 1506-0772", "LS 0603-0601", "KS 2027/123".
+static BARE_CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"^(\p{Lu}{1,6}\s+\d{2,4}[-/.]\d+(?:[-/.]\d+)*)$")
+});
+
 /// The lines before the first section: header fields as "label: value",
 /// paragraphs and list items, and table rows with cells joined by " | ".
 fn head_lines(document: &Document) -> Vec<String> {
@@ -72,6 +78,7 @@ pub fn letterhead(document: &Document) -> Letterhead {
     let case_number = lines.iter().find_map(|l| {
         CASE_NUMBER
             .captures(l)
+            .or_else(|| BARE_CASE_NUMBER.captures(l.trim()))
             .and_then(|c| c.get(1))
             .map(|m| m.as_str().trim().to_string())
     });
@@ -119,6 +126,9 @@ mod tests {
         assert_eq!(l.case_number.as_deref(), Some("HSN 1506-0772"));
         let l = letterhead(&document(&[], &["Dnr LS 0603-0601", "den 31 maj 2006"]));
         assert_eq!(l.case_number.as_deref(), Some("LS 0603-0601"));
+        let l = letterhead(&document(&[], &["TJÄNSTEUTLÅTANDE", "2015-09-07", "HSN 1506-0772"]));
+        assert_eq!(l.case_number.as_deref(), Some("HSN 1506-0772"));
+        assert_eq!(l.date, NaiveDate::from_ymd_opt(2015, 9, 7));
         assert_eq!(l.date, NaiveDate::from_ymd_opt(2006, 5, 31));
     }
 

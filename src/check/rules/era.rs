@@ -44,14 +44,13 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
         let name = fold(&m.namn);
         let outdated = match m.kind {
             MemberKind::Region if !era.landsting() && name.contains("landsting") => {
-                Some(("landsting", "regioner", REGION_YEAR, "t.ex. «Region Stockholm»"))
+                Some(("landstingen heter regioner sedan dess", REGION_YEAR, "t.ex. «Region Stockholm»"))
             }
             MemberKind::Arbetsformedlingen
                 if !era.lansarbetsnamnd() && name.contains("lansarbetsnamnd") =>
             {
                 Some((
-                    "länsarbetsnämnder",
-                    "Arbetsförmedlingen",
+                    "länsarbetsnämnderna ersattes då av Arbetsförmedlingen",
                     ARBETSFORMEDLINGEN_YEAR,
                     "«Arbetsförmedlingen»",
                 ))
@@ -60,18 +59,17 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
                 if !era.allman_forsakringskassa() && name.contains("allman") =>
             {
                 Some((
-                    "allmänna försäkringskassor",
-                    "Försäkringskassan",
+                    "de allmänna försäkringskassorna ersattes då av Försäkringskassan",
                     FORSAKRINGSKASSAN_YEAR,
                     "«Försäkringskassan»",
                 ))
             }
             _ => None,
         };
-        if let Some((old, new, year, example)) = outdated {
+        if let Some((change, year, example)) = outdated {
             hits.push(Hit::new(
                 format!(
-                    "medlemmen «{}» har ett namn från tiden före den 1 januari {year}, men beskrivningen är daterad {}; {old} heter {new} sedan dess, och utkasten skulle blanda tidernas namn. Ange medlemmens namn vid beskrivningens datum, {example}, eller ändra datumet",
+                    "medlemmen «{}» har ett namn från tiden före den 1 januari {year}, men beskrivningen är daterad {}; {change}, och utkasten skulle blanda tidernas namn. Ange medlemmens namn vid beskrivningens datum, {example}, eller ändra datumet",
                     m.namn,
                     crate::swedish::date_iso(date)
                 ),

@@ -92,10 +92,14 @@ fn forty_kommuner(stockholm: &[u8]) -> String {
         serde_json::json!({"namn": "Arbetsförmedlingen", "typ": "arbetsförmedlingen", "ledamöter": 1, "ersättare": 1}),
         serde_json::json!({"namn": "Region Exempellän", "typ": "region", "ledamöter": 1, "ersättare": 1}),
     ];
-    let mut cases = vec![serde_json::json!({"medlem": "Region Exempellän", "datum": "2026-03-02", "diarienummer": "RS 2026/1"})];
+    let mut cases = vec![
+        serde_json::json!({"medlem": "Region Exempellän", "datum": "2026-03-02", "diarienummer": "RS 2026/1"}),
+    ];
     for i in 1..=40 {
         let name = format!("Exempel{i} kommun");
-        members.push(serde_json::json!({"namn": name, "typ": "kommun", "ledamöter": 1, "ersättare": 1}));
+        members.push(
+            serde_json::json!({"namn": name, "typ": "kommun", "ledamöter": 1, "ersättare": 1}),
+        );
         cases.push(serde_json::json!({"medlem": name, "datum": "2026-03-02", "diarienummer": format!("KS 2026/{i}")}));
     }
     let object = value.as_object_mut().expect("the sample is an object");
@@ -106,9 +110,18 @@ fn forty_kommuner(stockholm: &[u8]) -> String {
     object.insert("ärenden".into(), cases.into());
     object.insert("ekonomi".into(), serde_json::json!({"budget": [{"år": 2027, "belopp": 40000000}, {"år": 2028, "belopp": 42000000}], "kommunfördelning": "lika"}));
     object.insert("mandattid".into(), serde_json::json!({"första": {"från": "2027-01-01", "till": "2030-12-31"}, "därefter_från": "1 januari", "längd_år": 4}));
-    object.insert("revisorer".into(), serde_json::json!({"ordning": "gemensam", "gemensam_utses_av": "Exempel1 kommun"}));
-    object.insert("arkivtillsyn".into(), serde_json::json!({"organ": "Kommunstyrelsen", "medlem": "Exempel1 kommun"}));
-    object.insert("tillkännagivanden".into(), serde_json::json!({"plats": "förbundets_webbplats"}));
+    object.insert(
+        "revisorer".into(),
+        serde_json::json!({"ordning": "gemensam", "gemensam_utses_av": "Exempel1 kommun"}),
+    );
+    object.insert(
+        "arkivtillsyn".into(),
+        serde_json::json!({"organ": "Kommunstyrelsen", "medlem": "Exempel1 kommun"}),
+    );
+    object.insert(
+        "tillkännagivanden".into(),
+        serde_json::json!({"plats": "förbundets_webbplats"}),
+    );
     object.remove("avsiktsförklaring");
     serde_json::to_string_pretty(&value).expect("serialises")
 }
@@ -158,7 +171,11 @@ fn whole_process(label: &str, spec: &Path, dir: &Path, tag: &str) {
     }
     report(label, &mut walls.into_iter());
     if let Some(max) = peaks.iter().max() {
-        println!("{label}: peak RSS {:.1} MiB (highest of {} runs)", *max as f64 / 1024.0, peaks.len());
+        println!(
+            "{label}: peak RSS {:.1} MiB (highest of {} runs)",
+            *max as f64 / 1024.0,
+            peaks.len()
+        );
     }
 }
 

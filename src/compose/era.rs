@@ -219,12 +219,18 @@ mod tests {
     fn agencies_and_kommunallagen_follow_their_own_dates() {
         let e2006 = Era::of(date(2006, 5, 31));
         assert_eq!(e2006.context()["arbetsförmedlingen"], "länsarbetsnämnden");
-        assert_eq!(e2006.laglighetsprovning(), "10 kap. kommunallagen (1991:900)");
+        assert_eq!(
+            e2006.laglighetsprovning(),
+            "10 kap. kommunallagen (1991:900)"
+        );
         let e2017 = Era::of(date(2017, 12, 31));
         assert_eq!(e2017.context()["arbetsförmedlingen"], "Arbetsförmedlingen");
         assert_eq!(e2017.kommunallagen(), "kommunallagen (1991:900)");
         let e2018 = Era::of(date(2018, 1, 1));
-        assert_eq!(e2018.laglighetsprovning(), "13 kap. kommunallagen (2017:725)");
+        assert_eq!(
+            e2018.laglighetsprovning(),
+            "13 kap. kommunallagen (2017:725)"
+        );
         assert_eq!(
             Era::of(date(2004, 6, 1)).context()["försäkringskassan"],
             "den allmänna försäkringskassan"

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::document::{Block, Document, plain_text};
-use crate::read::lexicon::{first_date, pattern};
+use crate::read::lexicon::{first_date, fold, pattern};
 
 /// What a letterhead says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,9 +34,8 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line that is a diarienummer alone, as letterheads set it without a
 /// label: "HSN 1506-0772", "LS 0603-0601", "KS 2027/123".
-static BARE_CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"^(\p{Lu}{1,6}\s+\d{2,4}[-/.]\d+(?:[-/.]\d+)*)$")
-});
+static BARE_CASE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(\p{Lu}{1,6}\s+\d{2,4}[-/.]\d+(?:[-/.]\d+)*)$"));
 
 /// The lines before the first section: header fields as "label: value",
 /// paragraphs and list items, and table rows with cells joined by " | ".
@@ -64,10 +63,27 @@ fn head_lines(document: &Document) -> Vec<String> {
     lines
 }
 
+/// Whether a line of the letterhead gives the document's own date: it is
+/// labelled "Datum", or it is a date with at most a place ("2015-09-07",
+/// "Stockholm den 12 maj 2015"). A line naming the recipient and its
+/// meeting ("Till: Hälso- och sjukvårdsnämnden, 2015-11-03, punkt 10")
+/// dates the meeting, not the document.
+fn dates_the_document(line: &str) -> bool {
+    if fold(line).contains("datum") {
+        return true;
+    }
+    let words = line.split_whitespace().count();
+    if ISO_DATE.is_match(line) {
+        words <= 3
+    } else {
+        words <= 5
+    }
+}
+
 /// Reads the letterhead of `document`.
 pub fn letterhead(document: &Document) -> Letterhead {
     let lines = head_lines(document);
-    let date = lines.iter().find_map(|l| {
+    let date = lines.iter().filter(|l| dates_the_document(l)).find_map(|l| {
         if let Some(c) = ISO_DATE.captures(l) {
             let part = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
             let year = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok())?;
@@ -126,7 +142,10 @@ mod tests {
         assert_eq!(l.case_number.as_deref(), Some("HSN 1506-0772"));
         let l = letterhead(&document(&[], &["Dnr LS 0603-0601", "den 31 maj 2006"]));
         assert_eq!(l.case_number.as_deref(), Some("LS 0603-0601"));
-        let l = letterhead(&document(&[], &["TJÄNSTEUTLÅTANDE", "2015-09-07", "HSN 1506-0772"]));
+        let l = letterhead(&document(
+            &[],
+            &["TJÄNSTEUTLÅTANDE", "2015-09-07", "HSN 1506-0772"],
+        ));
         assert_eq!(l.case_number.as_deref(), Some("HSN 1506-0772"));
         assert_eq!(l.date, NaiveDate::from_ymd_opt(2015, 9, 7));
         assert_eq!(l.date, NaiveDate::from_ymd_opt(2006, 5, 31));

@@ -74,7 +74,12 @@ fn unit(header: &[String]) -> Option<u64> {
 /// decimals and no unit says what they are.
 fn amount(cell: &str, table_unit: Option<u64>) -> Option<u64> {
     let c = AMOUNT_CELL.captures(cell.trim())?;
-    let digits: String = c.get(1)?.as_str().chars().filter(char::is_ascii_digit).collect();
+    let digits: String = c
+        .get(1)?
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     let unit = match c.get(3).map(|u| u.as_str().to_lowercase()) {
         Some(u) if u == "mnkr" => Some(1_000_000),
         Some(u) if u == "tkr" => Some(1_000),
@@ -129,7 +134,12 @@ fn table(section: Option<usize>, header: &[String], rows: &[Vec<String>]) -> Opt
         .iter()
         .enumerate()
         .filter_map(|(i, h)| {
-            let year = YEAR_HEADING.captures(h.trim())?.get(1)?.as_str().parse().ok()?;
+            let year = YEAR_HEADING
+                .captures(h.trim())?
+                .get(1)?
+                .as_str()
+                .parse()
+                .ok()?;
             Some((i, year))
         })
         .collect();
@@ -216,7 +226,12 @@ mod tests {
             Some(3),
             &s(&["Part", "Andel", "2027", "2028"]),
             &[
-                s(&["Försäkringskassan (statens andel)", "hälften", "4 000 000", "4 500 000"]),
+                s(&[
+                    "Försäkringskassan (statens andel)",
+                    "hälften",
+                    "4 000 000",
+                    "4 500 000",
+                ]),
                 s(&["X kommun", "en fjärdedel", "2 000 000", "2 250 000"]),
                 s(&["Totalt", "", "8 000 000", "9 000 000"]),
             ],

@@ -248,10 +248,14 @@ fn an_optional_section_renumbers_the_rest_and_every_reference() {
         assert_eq!(andelar, 12 + shift);
         let andring = section_number(md, "Ändring av förbundsordningen");
         assert!(md.contains(&format!("träda i likvidation enligt {likvidation} §")));
-        assert!(md.contains(&format!("tillgångar och skulder, beräknad enligt {andelar} §")));
+        assert!(md.contains(&format!(
+            "tillgångar och skulder, beräknad enligt {andelar} §"
+        )));
         assert!(md.contains(&format!("efter en medlems utträde enligt {uttrade} §")));
         assert!(md.contains(&format!("i den ordning som anges i {andring} §")));
-        assert!(md.contains(&format!("arkivet när förbundet upplöses anges i {likvidation} §")));
+        assert!(md.contains(&format!(
+            "arkivet när förbundet upplöses anges i {likvidation} §"
+        )));
     }
 }
 

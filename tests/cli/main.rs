@@ -8,6 +8,7 @@ mod check;
 mod check_fixtures;
 mod compare;
 mod corpus;
+mod decision_package;
 mod generate;
 mod modernize;
 mod new;

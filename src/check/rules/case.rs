@@ -296,8 +296,18 @@ fn check_condition(subject: &Subject<'_>) -> Vec<Hit> {
 /// another member set, or some other body's board.
 fn describes_the_board(t: &str) -> bool {
     const ELSEWHERE: &[&str] = &[
-        "att utse", "andra", "andring", "villkor", "infor", "yrka", "foreslog", "beslutade",
-        "tidigare", "i dag", "idag", "nuvarande",
+        "att utse",
+        "andra",
+        "andring",
+        "villkor",
+        "infor",
+        "yrka",
+        "foreslog",
+        "beslutade",
+        "tidigare",
+        "i dag",
+        "idag",
+        "nuvarande",
     ];
     t.contains("styrelse") && t.contains("forbund") && !ELSEWHERE.iter().any(|w| t.contains(w))
 }

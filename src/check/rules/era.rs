@@ -43,9 +43,11 @@ fn check(subject: &Subject<'_>) -> Vec<Hit> {
     for (i, m) in f.members.iter().enumerate() {
         let name = fold(&m.namn);
         let outdated = match m.kind {
-            MemberKind::Region if !era.landsting() && name.contains("landsting") => {
-                Some(("landstingen heter regioner sedan dess", REGION_YEAR, "t.ex. «Region Stockholm»"))
-            }
+            MemberKind::Region if !era.landsting() && name.contains("landsting") => Some((
+                "landstingen heter regioner sedan dess",
+                REGION_YEAR,
+                "t.ex. «Region Stockholm»",
+            )),
             MemberKind::Arbetsformedlingen
                 if !era.lansarbetsnamnd() && name.contains("lansarbetsnamnd") =>
             {

@@ -95,7 +95,11 @@ fn check_table_sum(subject: &Subject<'_>) -> Vec<Hit> {
             let parts: Vec<_> = table
                 .rows
                 .iter()
-                .filter(|r| !fold(&r.label).trim_start_matches(['-', ' ']).starts_with("varav"))
+                .filter(|r| {
+                    !fold(&r.label)
+                        .trim_start_matches(['-', ' '])
+                        .starts_with("varav")
+                })
                 .collect();
             for (year, stated) in &total.amounts {
                 let amounts: Option<Vec<u64>> =
@@ -171,7 +175,11 @@ fn check_table_shares(subject: &Subject<'_>) -> Vec<Hit> {
                         };
                         (
                             cost,
-                            format!("{}s andel enligt förbundsordningen av budgeten {}", m.name, kronor(*total)),
+                            format!(
+                                "{}s andel enligt förbundsordningen av budgeten {}",
+                                m.name,
+                                kronor(*total)
+                            ),
                         )
                     } else {
                         continue;

@@ -156,7 +156,11 @@ pub fn total_size(view: &Reading<'_>) -> Option<(u32, u32)> {
     if named.len() != board.appointments.len() || named.len() != view.members.len() {
         return None;
     }
-    Some(named.iter().fold((0, 0), |(l, e), a| (l + a.ledamoter, e + a.ersattare)))
+    Some(
+        named
+            .iter()
+            .fold((0, 0), |(l, e), a| (l + a.ledamoter, e + a.ersattare)),
+    )
 }
 
 fn count(c: &Captures<'_>, name: &str, ledamoter: u32) -> Option<u32> {

@@ -142,13 +142,22 @@ mod tests {
         assert_eq!(l.case_number.as_deref(), Some("HSN 1506-0772"));
         let l = letterhead(&document(&[], &["Dnr LS 0603-0601", "den 31 maj 2006"]));
         assert_eq!(l.case_number.as_deref(), Some("LS 0603-0601"));
+        assert_eq!(l.date, NaiveDate::from_ymd_opt(2006, 5, 31));
         let l = letterhead(&document(
             &[],
             &["TJÄNSTEUTLÅTANDE", "2015-09-07", "HSN 1506-0772"],
         ));
         assert_eq!(l.case_number.as_deref(), Some("HSN 1506-0772"));
         assert_eq!(l.date, NaiveDate::from_ymd_opt(2015, 9, 7));
-        assert_eq!(l.date, NaiveDate::from_ymd_opt(2006, 5, 31));
+    }
+
+    #[test]
+    fn a_meetings_date_is_not_the_documents() {
+        let l = letterhead(&document(
+            &[("Till", "Hälso- och sjukvårdsnämnden, 2015-11-03, punkt 10")],
+            &["Hälso- och sjukvårdsnämnden 2015-11-03, p 10"],
+        ));
+        assert_eq!(l.date, None);
     }
 
     #[test]

@@ -83,14 +83,17 @@ fn dates_the_document(line: &str) -> bool {
 /// Reads the letterhead of `document`.
 pub fn letterhead(document: &Document) -> Letterhead {
     let lines = head_lines(document);
-    let date = lines.iter().filter(|l| dates_the_document(l)).find_map(|l| {
-        if let Some(c) = ISO_DATE.captures(l) {
-            let part = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            let year = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok())?;
-            return NaiveDate::from_ymd_opt(year, part(2)?, part(3)?);
-        }
-        first_date(l)
-    });
+    let date = lines
+        .iter()
+        .filter(|l| dates_the_document(l))
+        .find_map(|l| {
+            if let Some(c) = ISO_DATE.captures(l) {
+                let part = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+                let year = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok())?;
+                return NaiveDate::from_ymd_opt(year, part(2)?, part(3)?);
+            }
+            first_date(l)
+        });
     let case_number = lines.iter().find_map(|l| {
         CASE_NUMBER
             .captures(l)

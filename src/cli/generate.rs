@@ -103,7 +103,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
         }
     };
     let source = String::from_utf8_lossy(&bytes);
-    let report = forbund::check::check_description(&name, &forbund, Some(&source));
+    let mut report = forbund::check::check_description(&name, &forbund, Some(&source));
+    // The findings, not the 9 § checklist: `forbund check` shows that.
+    report.checklist = None;
     if !report.findings.is_empty() {
         super::note(forbund::check::report::human::render_report(&report).trim_end());
     }

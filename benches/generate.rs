@@ -123,6 +123,7 @@ fn forty_kommuner(stockholm: &[u8]) -> String {
         serde_json::json!({"plats": "förbundets_webbplats"}),
     );
     object.remove("avsiktsförklaring");
+    object.remove("ersättning");
     serde_json::to_string_pretty(&value).expect("serialises")
 }
 

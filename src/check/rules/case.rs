@@ -162,7 +162,10 @@ impl Appendix {
 
     /// What a line listing a bilaga names (normalised text).
     fn named_in(line: &str) -> Option<Self> {
-        if line.contains("förbundsordning") {
+        // A jämförelsetabell names the förbundsordning but is not it.
+        if line.contains("jämförelsetabell") {
+            None
+        } else if line.contains("förbundsordning") {
             Some(Appendix::Forbundsordning)
         } else if line.contains("avsiktsförklaring") {
             Some(Appendix::Avsiktsforklaring)

@@ -1,4 +1,7 @@
-//! `forbund generate`: drafts the documents from a description.
+//! `forbund generate`: checks the description (as `forbund check` does),
+//! then drafts the documents from it. A description with errors nobody has
+//! accepted is drafted only with `--allow-errors`; accepted deviations
+//! travel into the drafts' Markdown.
 
 use std::path::{Path, PathBuf};
 
@@ -77,15 +80,23 @@ pub struct Args {
     /// Replace existing files
     #[arg(long)]
     force: bool,
+    /// Draft even when the description has errors that no entry in
+    /// `godtagna_avvikelser` accepts (the findings are printed either way)
+    #[arg(long)]
+    allow_errors: bool,
 }
 
 /// Loads, composes, renders and writes all files, or none.
 pub fn run(args: &Args) -> Result<Outcome> {
     let name = args.spec.display().to_string();
-    let loaded = read_limited(&args.spec, Expected::Description)
-        .map_err(|f| vec![*f])
-        .and_then(|bytes| forbund::spec::load(&name, &bytes));
-    let forbund = match loaded {
+    let bytes = match read_limited(&args.spec, Expected::Description) {
+        Ok(bytes) => bytes,
+        Err(finding) => {
+            super::note(human(&[FileReport::new(&name, vec![*finding])]).trim_end());
+            return Ok(Outcome::InvalidInput);
+        }
+    };
+    let forbund = match forbund::spec::load(&name, &bytes) {
         Ok(f) => f,
         Err(problems) => {
             super::note(human(&[FileReport::new(&name, problems)]).trim_end());
@@ -93,6 +104,21 @@ pub fn run(args: &Args) -> Result<Outcome> {
             return Ok(Outcome::InvalidInput);
         }
     };
+    let source = String::from_utf8_lossy(&bytes);
+    let mut report = forbund::check::check_description(&name, &forbund, Some(&source));
+    // The findings, not the 9 § checklist: `forbund check` shows that.
+    report.checklist = None;
+    if !report.findings.is_empty() {
+        super::note(forbund::check::report::human::render_report(&report).trim_end());
+    }
+    if report.has_blocking() && !args.allow_errors {
+        super::note(
+            "beskrivningen har fel som inte har godtagits, så inga utkast har skrivits; rätta felen, \
+godta en avvikelse med en motivering i «godtagna_avvikelser», eller ge --allow-errors för att \
+ändå skapa utkasten",
+        );
+        return Ok(Outcome::Findings);
+    }
     let templates = load_templates(args.template_dir.as_deref())?;
     let selection = match args.doc {
         None => Selection::All,
@@ -115,7 +141,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
         PdfStandardArg::A2b => PdfProfile::ArchiveA2b,
         PdfStandardArg::Ua1 => PdfProfile::AccessibleUa1,
     };
-    let outputs: Vec<Output> = forbund::render::package(&documents, &formats, profile)?
+    let files = forbund::render::drafts(&documents, &formats, profile, &forbund.accepted)?;
+    let outputs: Vec<Output> = files
         .into_iter()
         .map(|file| Output {
             path: args.output.join(&file.name),

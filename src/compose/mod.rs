@@ -3,8 +3,10 @@
 //! [`Document`] by the same parser that reads users' documents
 //! ([`crate::parse`]), and given its metadata, header block and signatures.
 
+pub mod acceptances;
 pub mod date;
 pub mod engine;
+pub mod era;
 pub mod organisation;
 pub mod placeholder;
 pub mod view;
@@ -219,13 +221,10 @@ fn field(label: &str, value: String) -> HeaderField {
     }
 }
 
-/// The date a document carries when none is given: the avsiktsförklaring's
-/// date, else the earliest tjänsteutlåtande date, else the start of operations.
+/// The date a document carries when none is given: the description's own
+/// date ([`era::description_date`]), which also decides the era's names.
 pub(crate) fn default_date(f: &Forbund) -> NaiveDate {
-    f.declaration
-        .date
-        .or_else(|| f.cases.iter().filter_map(|c| c.date).min())
-        .unwrap_or(f.verksamhetsstart)
+    era::description_date(f)
 }
 
 /// Renders `template` with `context` and reads it back as a document of

@@ -6,6 +6,7 @@
 use chrono::Datelike;
 use serde_json::{Value, json};
 
+use super::era::Era;
 use crate::spec::{
     AuditorArrangement, Case, DeputyOrder, DisputeForum, Forbund, Member, MemberKind, NoticePlace,
     Quorum, ShareSplit, TermStart,
@@ -20,12 +21,13 @@ pub const LAW: &str = "lagen (2003:1210) om finansiell samordning av rehabiliter
 
 /// The context shared by all three templates.
 pub fn common(f: &Forbund) -> Value {
+    let era = Era::of_description(f);
     let (ledamoter, ersattare) = f.board_size();
     let members: Vec<Value> = f
         .members
         .iter()
         .enumerate()
-        .map(|(i, m)| member(f, i, m))
+        .map(|(i, m)| member(f, era, i, m))
         .collect();
     let names =
         |kind: MemberKind| -> Vec<String> { f.members_of(kind).map(|m| m.namn.clone()).collect() };
@@ -34,6 +36,7 @@ pub fn common(f: &Forbund) -> Value {
     let all: Vec<&str> = f.members.iter().map(|m| m.namn.as_str()).collect();
     json!({
         "lag": LAW,
+        "epok": era.context(),
         "förbund": {
             "namn": f.namn,
             "kortnamn": f.short_name(),
@@ -54,9 +57,9 @@ pub fn common(f: &Forbund) -> Value {
         "regioner_text": join_and(&regioner),
         "flera_kommuner": kommuner.len() > 1,
         "flera_regioner": regioner.len() > 1,
-        "styrelse": board(f, ledamoter, ersattare),
+        "styrelse": board(f, era, ledamoter, ersattare),
         "mandattid": term(f),
-        "revisorer": auditors(f),
+        "revisorer": auditors(f, era),
         "uppsägningstid": format!("{} år", number_in_words_neuter(u64::from(f.notice_years))),
         "arkivtillsyn": archive(f),
         "tillkännagivanden": notices(f),
@@ -111,13 +114,13 @@ fn definite_noun(title: &str) -> String {
 
 /// The bodies that appoint for the kommuner and regions, then the agencies,
 /// as one phrase for the middle of a sentence.
-fn appointing_bodies(f: &Forbund) -> String {
+fn appointing_bodies(f: &Forbund, era: Era) -> String {
     let parts: Vec<String> = f
         .members
         .iter()
         .map(|m| {
             if m.decides_in_council() {
-                decapitalise_body(&m.deciding_body())
+                decapitalise_body(&era.deciding_body(m))
             } else {
                 m.namn.clone()
             }
@@ -126,7 +129,7 @@ fn appointing_bodies(f: &Forbund) -> String {
     join_and(&parts)
 }
 
-fn member(f: &Forbund, index: usize, m: &Member) -> Value {
+fn member(f: &Forbund, era: Era, index: usize, m: &Member) -> Value {
     let kind = match m.kind {
         MemberKind::Kommun => "kommun",
         MemberKind::Region => "region",
@@ -139,7 +142,7 @@ fn member(f: &Forbund, index: usize, m: &Member) -> Value {
         "ledamöter": count_noun(u64::from(m.members_appointed), "ledamot", "ledamöter"),
         "ersättare": count_noun(u64::from(m.deputies_appointed), "ersättare", "ersättare"),
         "antal_ledamöter": m.members_appointed,
-        "beslutande_organ": m.deciding_body(),
+        "beslutande_organ": era.deciding_body(m),
         "andel": share_text(f, index),
     })
 }
@@ -177,7 +180,7 @@ fn percent(p: f64) -> String {
     format!("{} procent", text.replace('.', ","))
 }
 
-fn board(f: &Forbund, ledamoter: u32, ersattare: u32) -> Value {
+fn board(f: &Forbund, era: Era, ledamoter: u32, ersattare: u32) -> Value {
     let b = &f.board;
     let uniform = f.members.windows(2).all(|w| {
         w[0].members_appointed == w[1].members_appointed
@@ -216,7 +219,7 @@ fn board(f: &Forbund, ledamoter: u32, ersattare: u32) -> Value {
         }
     };
     json!({
-        "utses_av": appointing_bodies(f),
+        "utses_av": appointing_bodies(f, era),
         "storlek": format!(
             "{} och {}",
             count_noun(u64::from(ledamoter), "ledamot", "ledamöter"),
@@ -249,7 +252,7 @@ fn term(f: &Forbund) -> Value {
     })
 }
 
-fn auditors(f: &Forbund) -> Value {
+fn auditors(f: &Forbund, era: Era) -> Value {
     let bodies: Vec<String> = f
         .members
         .iter()
@@ -257,9 +260,9 @@ fn auditors(f: &Forbund) -> Value {
         .enumerate()
         .map(|(i, m)| {
             if i == 0 {
-                capitalise(&m.deciding_body())
+                capitalise(&era.deciding_body(m))
             } else {
-                decapitalise_body(&m.deciding_body())
+                decapitalise_body(&era.deciding_body(m))
             }
         })
         .collect();
@@ -274,16 +277,25 @@ fn auditors(f: &Forbund) -> Value {
     })
 }
 
+/// Archive supervision: the member kommun whose arkivmyndighet supervises
+/// (the förbundsordning names the kommun, not which of its nämnder is the
+/// arkivmyndighet), and the body the description names.
 fn archive(f: &Forbund) -> Value {
     if let Some(a) = &f.archive_supervision {
-        return json!({ "organ": format!("{} i {}", a.body, a.member), "bestämd": true });
+        return json!({
+            "organ": format!("{} i {}", a.body, a.member),
+            "kommun": a.member,
+            "bestämd": true,
+        });
     }
     let mut kommuner = f.members_of(MemberKind::Kommun);
     match (kommuner.next(), kommuner.next()) {
-        (Some(only), None) => {
-            json!({ "organ": format!("Kommunstyrelsen i {}", only.namn), "bestämd": true })
-        }
-        _ => json!({ "organ": Value::Null, "bestämd": false }),
+        (Some(only), None) => json!({
+            "organ": format!("Kommunstyrelsen i {}", only.namn),
+            "kommun": only.namn,
+            "bestämd": true,
+        }),
+        _ => json!({ "organ": Value::Null, "kommun": Value::Null, "bestämd": false }),
     }
 }
 
@@ -364,13 +376,13 @@ pub fn budget_table(f: &Forbund, only: Option<usize>) -> Value {
 
 /// The context for one member's tjänsteutlåtande.
 pub fn case(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> Value {
+    let era = Era::of_description(f);
     let committee = case.and_then(|c| c.committee.clone());
     let default_path = || {
-        let first = committee.clone().unwrap_or_else(|| match member.kind {
-            MemberKind::Region => "Regionstyrelsen".to_string(),
-            _ => "Kommunstyrelsen".to_string(),
-        });
-        vec![first, decapitalise_body(&member.deciding_body())]
+        let first = committee
+            .clone()
+            .unwrap_or_else(|| era.executive(member).to_string());
+        vec![first, decapitalise_body(&era.deciding_body(member))]
     };
     let path = case
         .map(|c| c.decision_path.clone())
@@ -412,7 +424,7 @@ pub fn case(f: &Forbund, index: usize, member: &Member, case: Option<&Case>) -> 
     json!({
         "medlem": {
             "namn": member.namn,
-            "beslutande_organ": member.deciding_body(),
+            "beslutande_organ": era.deciding_body(member),
             "ledamöter": count_noun(u64::from(member.members_appointed), "ledamot", "ledamöter"),
             "ersättare": count_noun(u64::from(member.deputies_appointed), "ersättare", "ersättare"),
             "andel": share_text(f, index),

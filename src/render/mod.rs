@@ -90,6 +90,22 @@ pub struct PackageError {
     pub source: RenderError,
 }
 
+/// The files of a drafted package as `forbund generate` writes them: every
+/// document in every format ([`package`]), with the description's accepted
+/// deviations carried into the Markdown files where a rule finds them
+/// ([`crate::compose::acceptances::carry`]). Every front end writes these
+/// bytes.
+pub fn drafts(
+    documents: &[crate::compose::Composed],
+    formats: &[Format],
+    profile: PdfProfile,
+    accepted: &[crate::spec::AcceptedFinding],
+) -> Result<Vec<RenderedFile>, PackageError> {
+    let mut files = package(documents, formats, profile)?;
+    crate::compose::acceptances::carry(documents, &mut files, accepted);
+    Ok(files)
+}
+
 /// Renders every composed document in every format, on as many threads as
 /// the machine has cores. Files come back in document order, then in the
 /// order of `formats`, and their bytes do not depend on the scheduling.

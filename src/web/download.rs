@@ -26,7 +26,7 @@ pub async fn package(
     let (name, zip) = super::blocking(move || {
         let forbund = require_draft(&bytes)?;
         let composed = compose_all(&state, &forbund)?;
-        let files = render(&composed, &Format::ALL)?;
+        let files = render(&forbund, &composed, &Format::ALL)?;
         let zip =
             crate::render::archive::zip(&files).map_err(|e| WebError::internal(e.to_string()))?;
         Ok((format!("{}.zip", crate::swedish::slug(&forbund.namn)), zip))
@@ -66,7 +66,7 @@ pub async fn document(
                 Vec::new(),
             ));
         }
-        render(&chosen, &[format])
+        render(&forbund, &chosen, &[format])
     })
     .await?;
     let file = rendered
@@ -133,7 +133,11 @@ fn compose_all(
         .map_err(|e| WebError::internal(e.to_string()))
 }
 
-fn render(composed: &[Composed], formats: &[Format]) -> Result<Vec<RenderedFile>, WebError> {
-    crate::render::package(composed, formats, PdfProfile::ArchiveA2b)
+fn render(
+    forbund: &crate::spec::Forbund,
+    composed: &[Composed],
+    formats: &[Format],
+) -> Result<Vec<RenderedFile>, WebError> {
+    crate::render::drafts(composed, formats, PdfProfile::ArchiveA2b, &forbund.accepted)
         .map_err(|e| WebError::internal(e.to_string()))
 }

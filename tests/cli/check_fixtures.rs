@@ -13,7 +13,7 @@
 //! - `.paket`: a decision package drafted from a sample and edited, one
 //!   instruction per line (`bas: NAME`, `ändra: {JSON merge patch}` on the
 //!   sample before drafting, `utan beskrivning`, `ersätt i STEM: A => B`,
-//!   `kopia STEM som NY`);
+//!   `kopia STEM som NY`, `ta bort STEM`);
 //! - `.beslut`: members' decisions checked against a description: JSON with
 //!   `beskrivning` (a sample's name), `idag` (YYYY-MM-DD) and `beslut`, a
 //!   record of decisions (paths from `samples/`) or the name of one under
@@ -147,6 +147,10 @@ fn package_fixture(path: &Path, name: &str) -> (Vec<(String, String)>, Option<Fo
                 .find(|(s, _)| s == stem.trim())
                 .unwrap_or_else(|| panic!("{name}: no {stem}"));
             doc.1 = edit(&doc.1, &unescape(a), &unescape(b), name);
+        } else if let Some(stem) = line.strip_prefix("ta bort ") {
+            let before = docs.len();
+            docs.retain(|(s, _)| s != stem.trim());
+            assert!(docs.len() < before, "{name}: no {stem} to remove");
         } else if let Some(rest) = line.strip_prefix("kopia ") {
             let (from, to) = rest.split_once(" som ").unwrap();
             let copy = docs

@@ -9,6 +9,7 @@ mod check;
 mod check_fixtures;
 mod compare;
 mod corpus;
+mod decision_package;
 mod decisions;
 mod generate;
 mod modernize;

@@ -252,6 +252,7 @@ async fn preview_renders_every_draft_checks_it_and_reports_its_time() {
         [
             "forbundsordning",
             "avsiktsforklaring",
+            "organisation",
             "tjansteutlatande-stockholms-stad",
             "tjansteutlatande-stockholms-lans-landsting"
         ]

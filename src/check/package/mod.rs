@@ -76,6 +76,10 @@ pub struct PackageEntry<'a> {
     pub member_costs: Vec<Read<(i32, u64)>>,
     /// For a tjänsteutlåtande: the att-satser.
     pub decisions: Vec<Read<String>>,
+    /// The tables of amounts by year.
+    pub tables: Vec<crate::read::tables::AmountTable>,
+    /// For a tjänsteutlåtande: its date and diarienummer.
+    pub letterhead: crate::read::letterhead::Letterhead,
 }
 
 /// A package prepared for the rules.
@@ -135,12 +139,15 @@ fn read<'a>(file: &str, document: &'a Document, source: Option<&'a str>) -> Pack
         budgets: amounts(&view, Amounts::Budget),
         member_costs: Vec::new(),
         decisions: Vec::new(),
+        tables: crate::read::tables::amount_tables(document),
+        letterhead: crate::read::letterhead::Letterhead::default(),
         view,
     };
     entry.members = members(&entry);
     if document.kind == DocumentKind::Tjansteutlatande {
         entry.decisions = decisions(&entry.view);
         entry.member_costs = amounts(&entry.view, Amounts::MemberCost);
+        entry.letterhead = crate::read::letterhead::letterhead(document);
     }
     entry
 }

@@ -95,7 +95,7 @@ fn check_share(subject: &Subject<'_>) -> Vec<Hit> {
 
 /// What `member` pays of `total` under 5 §: exactly from the description
 /// when there is one, else a quarter for a lone kommun or region.
-fn expected_cost(
+pub(super) fn expected_cost(
     view: &PackageView<'_>,
     members: &[crate::read::reading::NamedMember],
     member: &str,

@@ -10,10 +10,13 @@ pub mod archive;
 pub mod auditors;
 pub mod board;
 pub mod budget;
+pub mod case;
 pub mod completeness;
 pub mod decisions;
+pub mod era;
 pub mod formation;
 pub mod members;
+pub mod money;
 pub mod notices;
 pub mod outdated;
 pub mod package;
@@ -81,6 +84,7 @@ pub const RULES: &[Rule] = &[
     outdated::SKR,
     outdated::KOMMUNALLAGEN,
     outdated::LAGTITEL,
+    era::RULE,
     style::SKALL_RULE,
     style::RUBRIK_RULE,
     package::NAME,
@@ -90,6 +94,14 @@ pub const RULES: &[Rule] = &[
     decisions::SHARE,
     decisions::DECISIONS,
     decisions::SAME_TEXT,
+    case::DATE,
+    case::CASE_NUMBER,
+    case::APPENDIX,
+    case::CONDITION,
+    case::BOARD,
+    money::TABLE_SUM,
+    money::TABLE_SHARES,
+    money::CONTRADICTION,
     suppression::UNKNOWN,
     suppression::UNUSED,
 ];

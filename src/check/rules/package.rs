@@ -216,7 +216,15 @@ fn check_budget(subject: &Subject<'_>) -> Vec<Hit> {
     let reference = reference_budget(view);
     let mut hits = Vec::new();
     for (i, d) in view.documents.iter().enumerate() {
-        for b in &d.budgets {
+        // A document's later statements for a year are compared with its
+        // first by PAKET-BUDGET-MOTSAGELSE.
+        let firsts = d
+            .budgets
+            .iter()
+            .enumerate()
+            .filter(|(n, b)| !d.budgets[..*n].iter().any(|e| e.value.0 == b.value.0))
+            .map(|(_, b)| b);
+        for b in firsts {
             let (year, amount) = b.value;
             if let Some((expected, source)) = reference.get(&year)
                 && !close(amount, *expected)

@@ -113,6 +113,59 @@ fn read_board(view: &Reading<'_>) -> BoardText {
     out
 }
 
+/// The board's size a sentence states ("Styrelsen består av fyra
+/// ledamöter och fyra ersättare", "… leds av en styrelse med åtta
+/// ledamöter och åtta ersättare"): ledamöter and ersättare, when both are
+/// given. Any document may say it; a förbundsordning's is in [`board`].
+pub fn stated_size(sentence: &str) -> Option<(u32, u32)> {
+    let mut previous = 0;
+    for c in PAIR.captures_iter(sentence) {
+        let (Some(all), Some(l)) = (c.get(0), c.name("l")) else {
+            continue;
+        };
+        let segment = fold(sentence.get(previous..l.start()).unwrap_or(""));
+        previous = all.end();
+        let sizes = ["besta", "utgors av", "styrelse med"];
+        if c.name("e").is_some() && sizes.iter().any(|s| segment.contains(s)) {
+            let ledamoter = number(l.as_str())?;
+            return Some((ledamoter, count(&c, "e", ledamoter)?));
+        }
+    }
+    None
+}
+
+/// The board's whole size under a förbundsordning: as stated, else the
+/// sum of what the members appoint (every member the same, or each member
+/// named); `None` when the text leaves it open.
+pub fn total_size(view: &Reading<'_>) -> Option<(u32, u32)> {
+    let board = board(view);
+    if let Some((l, e, _)) = board.size {
+        return Some((l, e));
+    }
+    let members = view.members.len() as u32;
+    if members == 0 || board.appointments.is_empty() {
+        return None;
+    }
+    if let [only] = board.appointments.as_slice()
+        && only.appointer == Appointer::Each
+    {
+        return Some((only.ledamoter * members, only.ersattare * members));
+    }
+    let named: Vec<&Appointment> = board
+        .appointments
+        .iter()
+        .filter(|a| matches!(a.appointer, Appointer::Member(_)))
+        .collect();
+    if named.len() != board.appointments.len() || named.len() != view.members.len() {
+        return None;
+    }
+    Some(
+        named
+            .iter()
+            .fold((0, 0), |(l, e), a| (l + a.ledamoter, e + a.ersattare)),
+    )
+}
+
 fn count(c: &Captures<'_>, name: &str, ledamoter: u32) -> Option<u32> {
     let m = c.name(name)?;
     let words = m.as_str();

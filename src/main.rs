@@ -3,11 +3,6 @@
 
 mod cli;
 
-/// mimalloc: a check allocates many short strings per sentence on several
-/// threads, where it measured faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     cli::run()
 }

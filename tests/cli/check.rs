@@ -446,3 +446,17 @@ fn a_folder_of_pdfs_is_checked() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("forbundsordning.pdf"), "{text}");
 }
+
+/// A description dated before a name changed drafts documents in that
+/// era's names: "landsting" in the Stockholm sample (2015) is right, not
+/// outdated, while "skall" is still worth a note.
+#[test]
+fn a_description_is_judged_by_its_own_era() {
+    let output = forbund_in(&root())
+        .args(["check", "--format", "json", "samples/stockholm.json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(!text.contains("AKTUELL-REGION"), "{}", transcript(&output));
+    assert!(text.contains("SPRAK-SKALL"), "{}", transcript(&output));
+}

@@ -113,6 +113,14 @@ fn places(n: usize) -> String {
 pub fn run(w: &Wording, subject: &Subject<'_>) -> Vec<Hit> {
     match subject {
         Subject::Description(d) => {
+            // A description drafts documents of its own date, whose names
+            // are that era's (AKTUELL-EPOK holds it to them): an old name
+            // is right there, not outdated.
+            if let Some((year, _)) = w.since
+                && chrono::Datelike::year(&crate::compose::era::description_date(d.forbund)) < year
+            {
+                return Vec::new();
+            }
             let mut hits = Vec::new();
             let mut ordered: Vec<(String, String)> = Vec::new();
             if let Ok(value) = serde_json::to_value(d.forbund) {

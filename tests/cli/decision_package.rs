@@ -6,20 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{forbund_in, root, transcript};
+use super::{forbund_in, generate, root, transcript};
 
 const SAMPLES: [&str; 4] = ["stockholm", "haninge", "haninge-antagen", "husam"];
-
-fn generate(spec: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    forbund_in(&root())
-        .arg("generate")
-        .arg(spec)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
 
 fn check_json(dir: &Path) -> (i32, Value) {
     let output = forbund_in(&root())

@@ -5,10 +5,10 @@
 //! typography of the Word and PDF files.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::generate::{docx_text, docx_xml, pdf_text};
-use super::{forbund_in, root, transcript};
+use super::{generate, root, transcript};
 
 /// All samples, for the checks that hold for every one.
 const SAMPLES: [&str; 5] = [
@@ -18,17 +18,6 @@ const SAMPLES: [&str; 5] = [
     "husam",
     "norra-uppland",
 ];
-
-fn generate(spec: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    forbund_in(&root())
-        .arg("generate")
-        .arg(spec)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
 
 fn sample(name: &str) -> PathBuf {
     root().join(format!("samples/{name}.json"))

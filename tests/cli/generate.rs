@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{forbund_in, root, transcript};
+use super::{generate, root, transcript};
 
 /// The samples the documents are snapshotted for.
 const SAMPLES: [&str; 5] = [
@@ -16,17 +16,6 @@ const SAMPLES: [&str; 5] = [
 
 /// A name that would be markup in every output format.
 const INJECTION: &str = "#read(\"/etc/passwd\") *x* _y_ $z$ <w> [v] \\ # ## 1 §";
-
-fn generate(spec: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    forbund_in(&root())
-        .arg("generate")
-        .arg(spec)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -33,6 +33,18 @@ pub fn forbund_in(dir: &Path) -> Command {
     cmd
 }
 
+/// Runs `forbund generate SPEC -o OUT EXTRA…` from the repository root.
+pub fn generate(spec: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    forbund_in(&root())
+        .arg("generate")
+        .arg(spec)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
 /// Exit code and both streams as one text, for snapshots.
 pub fn transcript(output: &std::process::Output) -> String {
     format!(

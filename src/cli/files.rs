@@ -92,9 +92,12 @@ pub struct Output {
 }
 
 /// Writes every output, or none: first refuses if any target exists and
-/// `force` is not set, then writes each through a temporary file in the same
-/// directory renamed into place, so no file is ever half-written. If a write
-/// fails, the files this call already wrote are removed again.
+/// `force` is not set; then writes each to a temporary file in its target's
+/// directory and flushes it to disk (several at once: a package has over a
+/// hundred files and each flush waits for the disk), and only when all are
+/// safely written renames them into place, so no file is ever
+/// half-written. If anything fails, the temporary files are removed and so
+/// are the files this call already renamed into place.
 pub fn write_all(outputs: &[Output], force: bool) -> Result<()> {
     if !force {
         let existing: Vec<String> = outputs
@@ -109,9 +112,17 @@ pub fn write_all(outputs: &[Output], force: bool) -> Result<()> {
             );
         }
     }
+    let mut directories: Vec<PathBuf> = outputs.iter().map(|o| directory_of(&o.path)).collect();
+    directories.sort();
+    directories.dedup();
+    for dir in &directories {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("kan inte skapa katalogen {}", dir.display()))?;
+    }
+    let staged = stage_all(outputs)?;
     let mut written: Vec<&Path> = Vec::new();
-    for output in outputs {
-        if let Err(error) = write_one(&output.path, &output.bytes, force) {
+    for (output, temp) in outputs.iter().zip(staged) {
+        if let Err(error) = persist(temp, &output.path, force) {
             for path in written {
                 let _ = fs::remove_file(path);
             }
@@ -119,16 +130,67 @@ pub fn write_all(outputs: &[Output], force: bool) -> Result<()> {
         }
         written.push(&output.path);
     }
+    // The renames are durable once the directories are flushed; a file
+    // system that cannot flush a directory has the files in place anyway.
+    for dir in &directories {
+        let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+    }
     Ok(())
 }
 
-fn write_one(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    let dir = match path.parent() {
+/// How many files are written and flushed at once.
+const WRITERS: usize = 16;
+
+/// Writes and flushes every output to a temporary file beside its target,
+/// on up to [`WRITERS`] threads; the temporary files come back in the
+/// order of `outputs`. On the first failure, every temporary file is
+/// removed (dropping it does that) and that failure is returned.
+fn stage_all(outputs: &[Output]) -> Result<Vec<tempfile::NamedTempFile>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<Result<tempfile::NamedTempFile>>> = Vec::new();
+    slots.resize_with(outputs.len(), || None);
+    let slots = std::sync::Mutex::new(slots);
+    std::thread::scope(|scope| {
+        for _ in 0..WRITERS.min(outputs.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(output) = outputs.get(i) else {
+                        break;
+                    };
+                    let staged = stage(&output.path, &output.bytes);
+                    if let Ok(mut slots) = slots.lock() {
+                        slots[i] = Some(staged);
+                    }
+                }
+            });
+        }
+    });
+    let slots = slots
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut staged = Vec::with_capacity(outputs.len());
+    for (output, slot) in outputs.iter().zip(slots) {
+        match slot {
+            Some(Ok(temp)) => staged.push(temp),
+            Some(Err(error)) => return Err(error),
+            None => bail!("kan inte skriva {}", output.path.display()),
+        }
+    }
+    Ok(staged)
+}
+
+/// The directory a file is written in.
+fn directory_of(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir)
-        .with_context(|| format!("kan inte skapa katalogen {}", dir.display()))?;
+    }
+}
+
+/// `bytes` in a temporary file beside `path`, flushed to disk.
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = directory_of(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".forbund-");
     #[cfg(unix)]
@@ -139,6 +201,12 @@ fn write_one(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("kan inte skriva {}", path.display()))?;
+    Ok(temp)
+}
+
+/// Renames a staged file into place; without `force` never over a file
+/// that appeared meanwhile.
+fn persist(temp: tempfile::NamedTempFile, path: &Path, force: bool) -> Result<()> {
     if force {
         temp.persist(path)
             .with_context(|| format!("kan inte skriva {}", path.display()))?;

@@ -8,6 +8,7 @@
 //! network, and the date, document id and creator are pinned, so the same
 //! document always gives byte-identical PDF.
 
+mod rows;
 mod world;
 
 use typst::WorldExt;
@@ -28,7 +29,7 @@ use world::SandboxWorld;
 /// The result depends only on `doc` and `profile`: the PDF's dates come from
 /// `doc.metadata.date`, never from the clock.
 pub fn render(doc: &Document, profile: PdfProfile) -> Result<Vec<u8>, RenderError> {
-    let data = serde_json::to_vec(doc).map_err(|e| pdf_error(e.to_string()))?;
+    let data = template_data(doc).map_err(|e| pdf_error(e.to_string()))?;
     let date = doc.metadata.date;
     let invalid_date = || pdf_error(format!("ogiltigt datum {date}"));
     let (month, day) = (
@@ -72,6 +73,34 @@ pub fn render(doc: &Document, profile: PdfProfile) -> Result<Vec<u8>, RenderErro
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&compiled, &options).map_err(|errors| diagnostics_error(&world, &errors))
+}
+
+/// The document as the template reads it: its JSON, with a `row_height`
+/// (pt) on each table whose cells all stay on one line, so that Typst need
+/// not measure its rows.
+fn template_data(doc: &Document) -> serde_json::Result<Vec<u8>> {
+    let mut value = serde_json::to_value(doc)?;
+    if let Some(fonts) = world::TABLE_FONTS.as_ref() {
+        let annotate = |blocks: &[crate::document::Block], json: Option<&mut serde_json::Value>| {
+            let Some(serde_json::Value::Array(json)) = json else {
+                return;
+            };
+            for (block, json) in blocks.iter().zip(json.iter_mut()) {
+                if let (Some(height), serde_json::Value::Object(map)) =
+                    (fonts.one_line_row_height(block), json)
+                {
+                    map.insert("row_height".into(), height.into());
+                }
+            }
+        };
+        annotate(&doc.preamble, value.get_mut("preamble"));
+        if let Some(serde_json::Value::Array(sections)) = value.get_mut("sections") {
+            for (section, json) in doc.sections.iter().zip(sections.iter_mut()) {
+                annotate(&section.blocks, json.get_mut("blocks"));
+            }
+        }
+    }
+    serde_json::to_vec(&value)
 }
 
 /// Lay the world's main file out into pages.

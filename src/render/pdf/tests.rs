@@ -465,3 +465,104 @@ fn odd_but_valid_documents_render() {
         assert!(pdf.starts_with(b"%PDF-"));
     }
 }
+
+/// Where forbund says a table's rows stay on one line, Typst agrees: the
+/// table measured with auto rows is at most as high as the fixed rows
+/// forbund gives it (a wrapped cell would add a whole line), at most a
+/// tenth of a point lower per row, and no wider than the text.
+#[test]
+fn tables_given_fixed_rows_have_one_line_rows_in_typst() {
+    let Some(fonts) = super::world::TABLE_FONTS.as_ref() else {
+        panic!("Libertinus Serif is embedded");
+    };
+    let kommuner: Vec<String> = (1..=41).map(|i| format!("Exempel{i} kommun")).collect();
+    let cases: Vec<(Vec<&str>, Vec<Vec<String>>)> = vec![
+        (
+            vec!["År", "Förbundets budget", "Andel för Exempel1 kommun"],
+            vec![vec![
+                "2027".into(),
+                "40 000 000 kronor".into(),
+                "250 000 kronor".into(),
+            ]],
+        ),
+        (
+            vec![
+                "Kommun",
+                "Andel av kommunernas fjärdedel",
+                "2027 (kronor)",
+                "2028 (kronor)",
+            ],
+            kommuner
+                .iter()
+                .map(|k| {
+                    vec![
+                        k.clone(),
+                        "2,50 %".into(),
+                        "250\u{a0}000".into(),
+                        "262\u{a0}500".into(),
+                    ]
+                })
+                .collect(),
+        ),
+        (
+            vec![
+                "Kommun",
+                "Invånare 16–64 år",
+                "Andel",
+                "Belopp",
+                "Belopp",
+                "Belopp",
+            ],
+            vec![vec![
+                "Upplands Väsby kommun".into(),
+                "31\u{a0}245".into(),
+                "12,345 %".into(),
+                "1\u{a0}234\u{a0}567".into(),
+                "1\u{a0}234\u{a0}567".into(),
+                "1\u{a0}234\u{a0}567".into(),
+            ]],
+        ),
+    ];
+    let mut fitted = 0;
+    for (header, rows) in cases {
+        let table = Block::Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| vec![Inline::plain(c.as_str())]).collect())
+                .collect(),
+            numeric: vec![],
+        };
+        let Some(height) = fonts.one_line_row_height(&table) else {
+            continue;
+        };
+        fitted += 1;
+        let quote = |s: &str| format!("\"{s}\"");
+        let head: Vec<String> = header
+            .iter()
+            .map(|h| format!("strong({})", quote(h)))
+            .collect();
+        let cells: Vec<String> = rows.iter().flatten().map(|c| quote(c)).collect();
+        let expected = height * (rows.len() + 1) as f64;
+        let main = format!(
+            "#set page(paper: \"a4\", height: auto, margin: (x: 25mm, y: 10mm))\n\
+             #set text(font: \"Libertinus Serif\", size: 11pt, lang: \"sv\", hyphenate: false)\n\
+             #set table(stroke: 0.4pt, inset: (x: 5pt, y: 4pt))\n\
+             #layout(size => {{\n\
+               let t = table(columns: {n}, table.header({head}), {cells})\n\
+               let m = measure(t, width: size.width)\n\
+               assert(m.width <= size.width, message: \"too wide: \" + repr(m.width))\n\
+               assert(m.height.pt() <= {expected} + 0.01, message: \"rows wrap: \" + repr(m.height))\n\
+               assert(m.height.pt() >= {expected} - {slack}, message: \"rows lower than given: \" + repr(m.height))\n\
+             }})\n",
+            n = header.len(),
+            head = head.join(", "),
+            cells = cells.join(", "),
+            slack = 0.1 * (rows.len() + 1) as f64,
+        );
+        if let Err(e) = compile_main(&main) {
+            panic!("{header:?}: {e}");
+        }
+    }
+    assert_eq!(fitted, 3, "every case here fits on one line");
+}

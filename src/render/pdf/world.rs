@@ -35,6 +35,11 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     Fonts { book, fonts }
 });
 
+/// The faces tables are set in, to tell which tables keep every cell on
+/// one line (see [`super::rows`]).
+pub(super) static TABLE_FONTS: LazyLock<Option<super::rows::TableFonts>> =
+    LazyLock::new(|| super::rows::TableFonts::find(&FONTS.fonts));
+
 /// The standard library; the data comes through a file, not `sys.inputs`, so
 /// one library serves every document (and keeps Typst's caches warm).
 static LIBRARY: LazyLock<LazyHash<Library>> =

@@ -1,0 +1,194 @@
+//! Fixed row heights for tables whose cells all stay on one line.
+//!
+//! Typst lays out each cell of an auto-height row twice (once to measure
+//! the row, once to place it), and tables are most of the layout work in a
+//! package: a förbund with 40 kommuner has a 41-row share table in each of
+//! its 40 tjänsteutlåtanden. When every cell is known to fit on one line,
+//! the row's height is known in advance, and the template gives the rows
+//! that height instead of measuring them.
+//!
+//! A table fits when the widest text of each column, measured with the
+//! embedded font's advance widths plus a margin, and the cells' insets add
+//! up to less than the text width: auto columns then get their natural
+//! widths and no cell wraps. Kerning and ligatures only make text
+//! narrower, so the estimate errs towards "does not fit", which costs time,
+//! never layout. A character the font lacks, a line break or an empty
+//! table also gives "does not fit".
+
+use typst::layout::Abs;
+use typst::text::{Font, FontInstance, FontStyle, FontVariations, FontWeight};
+
+use crate::document::{Block, Inline};
+
+/// The body text size, as `templates/pdf/style.typ` sets it (pt).
+const TEXT_SIZE: f64 = 11.0;
+
+/// The width text may take: A4 (595.28 pt) less 25 mm margins each side.
+const TEXT_WIDTH: f64 = 595.276 - 2.0 * 70.866;
+
+/// A cell's horizontal and vertical inset, as the template's `table` rule
+/// sets them (pt).
+const INSET_X: f64 = 5.0;
+const INSET_Y: f64 = 4.0;
+
+/// Measured widths are widened by this factor before they are compared
+/// (shaping only narrows text; this is room for rounding).
+const WIDTH_MARGIN: f64 = 1.02;
+
+/// Room for each column's stroke (pt), more than the template's 0.4 pt.
+const STROKE: f64 = 1.0;
+
+/// The fonts a table's text is set in: regular, bold, italic, bold italic.
+pub(super) struct TableFonts {
+    regular: FontInstance,
+    bold: FontInstance,
+    italic: FontInstance,
+    bold_italic: FontInstance,
+}
+
+impl TableFonts {
+    /// The four Libertinus Serif faces among `fonts`, if all are there.
+    pub(super) fn find(fonts: &[Font]) -> Option<Self> {
+        let face = |weight: FontWeight, style: FontStyle| {
+            fonts
+                .iter()
+                .find(|f| {
+                    let info = f.info();
+                    info.family == "Libertinus Serif"
+                        && info.variant.weight == weight
+                        && info.variant.style == style
+                })
+                .map(|f| {
+                    let variant = f.info().variant;
+                    f.clone()
+                        .instantiate(variant, Abs::pt(TEXT_SIZE), &FontVariations::default())
+                })
+        };
+        Some(TableFonts {
+            regular: face(FontWeight::REGULAR, FontStyle::Normal)?,
+            bold: face(FontWeight::BOLD, FontStyle::Normal)?,
+            italic: face(FontWeight::REGULAR, FontStyle::Italic)?,
+            bold_italic: face(FontWeight::BOLD, FontStyle::Italic)?,
+        })
+    }
+
+    fn face(&self, strong: bool, emphasis: bool) -> &FontInstance {
+        match (strong, emphasis) {
+            (false, false) => &self.regular,
+            (true, false) => &self.bold,
+            (false, true) => &self.italic,
+            (true, true) => &self.bold_italic,
+        }
+    }
+
+    /// The width of `text` in `font` at the body size (pt), or `None` when
+    /// the font lacks a character or the text breaks its line.
+    fn width(font: &FontInstance, text: &str) -> Option<f64> {
+        let face = font.ttf();
+        let units_per_em = font.units_per_em();
+        let mut units = 0.0;
+        for c in text.chars() {
+            if c == '\n' || c == '\r' {
+                return None;
+            }
+            let glyph = face.glyph_index(c)?;
+            units += f64::from(face.glyph_hor_advance(glyph)?);
+        }
+        Some(units / units_per_em * TEXT_SIZE)
+    }
+
+    fn cell_width(&self, runs: &[Inline], strong: bool) -> Option<f64> {
+        runs.iter().try_fold(0.0, |sum, run| {
+            let font = self.face(strong || run.strong, run.emphasis);
+            Some(sum + Self::width(font, &run.text)?)
+        })
+    }
+
+    /// The height a one-line row of `table` takes when Typst measures it
+    /// (pt): the insets and the line from cap height to baseline, as
+    /// `text`'s default edges have it. `None` when a cell may wrap.
+    pub(super) fn one_line_row_height(&self, table: &Block) -> Option<f64> {
+        let Block::Table { header, rows, .. } = table else {
+            return None;
+        };
+        if rows.is_empty() {
+            return None;
+        }
+        let columns = rows.iter().map(Vec::len).chain([header.len()]).max()?;
+        let mut widest = vec![0.0_f64; columns];
+        for (i, heading) in header.iter().enumerate() {
+            let width = self.cell_width(&[Inline::plain(heading.as_str())], true)?;
+            widest[i] = widest[i].max(width);
+        }
+        for row in rows {
+            for (i, cell) in row.iter().enumerate() {
+                widest[i] = widest[i].max(self.cell_width(cell, false)?);
+            }
+        }
+        let natural: f64 = widest
+            .iter()
+            .map(|w| w * WIDTH_MARGIN + 2.0 * INSET_X + STROKE)
+            .sum();
+        if natural > TEXT_WIDTH - STROKE {
+            return None;
+        }
+        let cap_height = [&self.regular, &self.bold]
+            .iter()
+            .map(|f| f.metrics().cap_height.get())
+            .fold(0.0, f64::max);
+        Some(cap_height * TEXT_SIZE + 2.0 * INSET_Y)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Inline;
+
+    fn fonts() -> TableFonts {
+        let fonts: Vec<Font> = typst_assets::fonts()
+            .flat_map(|data| Font::iter(typst::foundations::Bytes::new(data)))
+            .collect();
+        TableFonts::find(&fonts).expect("Libertinus Serif is embedded")
+    }
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> Block {
+        Block::Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| vec![Inline::plain(*c)]).collect())
+                .collect(),
+            numeric: vec![],
+        }
+    }
+
+    #[test]
+    fn a_table_of_short_cells_has_one_line_rows() {
+        let height = fonts().one_line_row_height(&table(
+            &["Kommun", "Andel", "2027 (kronor)"],
+            &[&["Exempel1 kommun", "2,5 %", "250\u{a0}000"]],
+        ));
+        let height = height.expect("short cells fit");
+        assert!((14.0..17.0).contains(&height), "{height}");
+    }
+
+    #[test]
+    fn long_cells_line_breaks_and_empty_tables_are_measured_by_typst() {
+        let fonts = fonts();
+        let long = "Förbundet ska bedriva sin verksamhet i enlighet med lagen ".repeat(2);
+        assert_eq!(
+            fonts.one_line_row_height(&table(&["Lydelse", "Ny"], &[&[&long, &long]])),
+            None
+        );
+        assert_eq!(
+            fonts.one_line_row_height(&table(&["A"], &[&["första\nandra"]])),
+            None
+        );
+        assert_eq!(fonts.one_line_row_height(&table(&["A"], &[])), None);
+        assert_eq!(
+            fonts.one_line_row_height(&table(&["A"], &[&["\u{4e2d}\u{6587}"]])),
+            None
+        );
+    }
+}

@@ -141,9 +141,9 @@ pub(super) fn target_of(kind: DocumentKind) -> Target {
 fn checked_of(kind: DocumentKind) -> Checked {
     match kind {
         DocumentKind::Forbundsordning => Checked::Forbundsordning,
-        DocumentKind::Avsiktsforklaring
-        | DocumentKind::Jamforelsetabell
-        | DocumentKind::Organisation => Checked::Avsiktsforklaring,
+        DocumentKind::Avsiktsforklaring => Checked::Avsiktsforklaring,
+        DocumentKind::Organisation => Checked::Organisation,
+        DocumentKind::Jamforelsetabell => Checked::Jamforelsetabell,
         DocumentKind::Tjansteutlatande => Checked::Tjansteutlatande,
     }
 }

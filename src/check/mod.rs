@@ -42,6 +42,11 @@ pub enum Checked {
     Avsiktsforklaring,
     /// A tjänsteutlåtande.
     Tjansteutlatande,
+    /// A förslag till organisation (the organisation document, a bilaga
+    /// to the tjänsteutlåtanden).
+    Organisation,
+    /// A jämförelsetabell.
+    Jamforelsetabell,
     /// A decision package.
     Beslutspaket,
     /// An input that could not be read.
@@ -57,6 +62,8 @@ impl Checked {
             Checked::Forbundsordning => "förbundsordning",
             Checked::Avsiktsforklaring => "avsiktsförklaring",
             Checked::Tjansteutlatande => "tjänsteutlåtande",
+            Checked::Organisation => "förslag till organisation",
+            Checked::Jamforelsetabell => "jämförelsetabell",
             Checked::Beslutspaket => "beslutspaket",
             Checked::Unreadable => "oläsbar fil",
         }

@@ -369,3 +369,101 @@ fn edit_docx(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
     }
     out.finish().unwrap().into_inner()
 }
+
+/// The organisation document of a package is reported as a "förslag till
+/// organisation", in text and in JSON, not as an avsiktsförklaring.
+#[test]
+fn the_organisation_document_has_its_own_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ut");
+    let output = generate(
+        &root().join("samples/norra-uppland.json"),
+        &out,
+        &["--format", "md"],
+    );
+    assert!(output.status.success(), "{}", transcript(&output));
+    let (code, json) = check_json(&out);
+    assert_eq!(code, 0, "{json:#}");
+    let labels: Vec<(String, String)> = json["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap().to_string(),
+                r["checked"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let organisation: Vec<&(String, String)> = labels
+        .iter()
+        .filter(|(file, _)| file.ends_with("organisation.md"))
+        .collect();
+    assert_eq!(organisation.len(), 1, "{labels:?}");
+    assert_eq!(organisation[0].1, "organisation", "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .any(|(file, checked)| file.ends_with("avsiktsforklaring.md")
+                && checked == "avsiktsforklaring"),
+        "{labels:?}"
+    );
+    let output = forbund_in(&root()).arg("check").arg(&out).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("organisation.md (förslag till organisation)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("organisation.md (avsiktsförklaring)"),
+        "{text}"
+    );
+}
+
+/// The tjänsteutlåtande's table with a row per year is read back from Word
+/// and from PDF (where it has lost its grid): an untouched package gives no
+/// PAKET-TABELL, and a tjänsteutlåtande drafted for another budget is
+/// caught in its table too.
+#[test]
+fn tjansteutlatande_tables_are_read_from_word_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = root().join("samples/norra-uppland.json");
+    let out = dir.path().join("ut");
+    let output = generate(&sample, &out, &["--format", "docx,pdf"]);
+    assert!(output.status.success(), "{}", transcript(&output));
+    let mut other: Value =
+        serde_json::from_str(&std::fs::read_to_string(&sample).unwrap()).unwrap();
+    other["ekonomi"]["budget"][1]["belopp"] = Value::from(7_400_000);
+    let spec = write_description(dir.path(), "annan-budget.json", &other);
+    let changed = dir.path().join("annan");
+    let output = generate(&spec, &changed, &["--format", "docx,pdf"]);
+    assert!(output.status.success(), "{}", transcript(&output));
+    for ext in ["docx", "pdf"] {
+        let only = dir.path().join(ext);
+        std::fs::create_dir(&only).unwrap();
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == ext) {
+                std::fs::copy(&path, only.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        let (code, json) = check_json(&only);
+        assert_eq!(code, 0, "{ext}: {json:#}");
+        assert_eq!(count(&json, "PAKET-TABELL"), 0, "{ext}: {json:#}");
+        let tu = format!("tjansteutlatande-tierps-kommun.{ext}");
+        std::fs::copy(changed.join(&tu), only.join(&tu)).unwrap();
+        let (code, json) = check_json(&only);
+        assert_eq!(code, 1, "{ext}: {json:#}");
+        let table: Vec<&Value> = findings(&json)
+            .into_iter()
+            .filter(|f| f["id"] == "PAKET-TABELL")
+            .collect();
+        assert_eq!(table.len(), 1, "{ext}: {json:#}");
+        let message = table[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains("7 400 000 kronor på raden för år 2028")
+                && message.contains("7 200 000 kronor"),
+            "{ext}: {message}"
+        );
+    }
+}

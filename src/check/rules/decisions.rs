@@ -109,12 +109,15 @@ pub(super) fn expected_cost(
         return Some(f.member_amount(index, total));
     }
     let kind = crate::read::reading::classify(member)?;
+    // The half and the quarters in whole kronor, as 5 § splits them.
+    let parts = crate::spec::shares::apportion(total, &[2, 1, 1]);
     match kind {
-        MemberKind::Forsakringskassan => Some(total / 2),
-        MemberKind::Kommun | MemberKind::Region
-            if members.iter().filter(|m| m.kind == kind).count() == 1 =>
-        {
-            Some(total / 4)
+        MemberKind::Forsakringskassan => parts.first().copied(),
+        MemberKind::Region if members.iter().filter(|m| m.kind == kind).count() == 1 => {
+            parts.get(1).copied()
+        }
+        MemberKind::Kommun if members.iter().filter(|m| m.kind == kind).count() == 1 => {
+            parts.get(2).copied()
         }
         _ => None,
     }

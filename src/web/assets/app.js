@@ -624,6 +624,8 @@ function reportTitle(report) {
     forbundsordning: "Förbundsordningen",
     avsiktsforklaring: "Avsiktsförklaringen",
     tjansteutlatande: "Tjänsteutlåtandet",
+    organisation: "Förslaget till organisation",
+    jamforelsetabell: "Jämförelsetabellen",
     beslutspaket: "Beslutspaketet",
     "oläsbar": "Oläsbar fil",
   };

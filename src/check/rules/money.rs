@@ -230,8 +230,16 @@ fn own_budgets(d: &PackageEntry<'_>, year: i32) -> Vec<u64> {
     tables.chain(sentences).collect()
 }
 
+/// Whether `stated` is `amount` rounded to whole thousands, as budget
+/// tables written by hand often give their figures ("602 000" for
+/// 602 252 kronor). Rounding is lawful; a wrong figure is not, and one that
+/// is off by more than half a thousand is not a rounding.
+fn rounded_to_thousands(stated: u64, amount: u64) -> bool {
+    stated > 0 && stated % 1000 == 0 && stated.abs_diff(amount) <= 500
+}
+
 /// The first expectation, unless the stated amount meets one of them (to
-/// within `slack`).
+/// within `slack`, or rounded to whole thousands).
 fn miss(
     stated: u64,
     slack: u64,
@@ -239,7 +247,7 @@ fn miss(
 ) -> Option<(u64, String)> {
     let mut first = None;
     for (amount, what) in expected {
-        if stated.abs_diff(amount) <= slack {
+        if stated.abs_diff(amount) <= slack || rounded_to_thousands(stated, amount) {
             return None;
         }
         first.get_or_insert((amount, what));

@@ -92,6 +92,7 @@ fn table(a: &Assessment, index: usize, numbers: &[Option<u32>], metadata: &Metad
         preamble: Vec::new(),
         sections: Vec::new(),
         signatures: Vec::new(),
+        acceptances: Vec::new(),
     };
     let own = a
         .texts

@@ -1,13 +1,17 @@
 //! Accepted deviations travel from the description into the drafts: a
 //! deviation the description accepts (`godtagna_avvikelser`) and that a
-//! rule also finds in a composed document is written into that document's
-//! Markdown as `<!-- forbund: godta ID: motivering -->`, before its first
-//! §, so that `forbund check` on the generated folder accepts what
-//! `forbund check` on the description accepts. A deviation the document
-//! does not show is not written there (it would be reported as unused).
+//! rule also finds in a composed document is put on that document
+//! ([`Document::acceptances`](crate::document::Document::acceptances)),
+//! and every renderer writes it where `forbund check` reads it back (see
+//! [`crate::document::acceptance`]): so `forbund check` on the generated
+//! folder, whichever format it holds, accepts what `forbund check` on the
+//! description accepts. A deviation the document does not show is not put
+//! there (it would be reported as unused).
+
+use std::borrow::Cow;
 
 use super::Composed;
-use crate::render::RenderedFile;
+use crate::document::Acceptance;
 use crate::spec::AcceptedFinding;
 
 /// The accepted deviations that a rule finds in `document`, in the
@@ -31,77 +35,23 @@ pub fn found_in<'a>(
         .collect()
 }
 
-/// The acceptance lines for a Markdown file, one HTML comment each.
-pub fn lines(accepted: &[&AcceptedFinding]) -> String {
-    accepted
-        .iter()
-        .map(|a| {
-            // A comment cannot contain "--"; a reason never needs it.
-            let reason = a.reason.split_whitespace().collect::<Vec<_>>().join(" ");
-            format!(
-                "<!-- forbund: godta {}: {} -->\n",
-                a.rule.trim(),
-                reason.replace("--", "–")
-            )
-        })
-        .collect()
-}
-
-/// Writes into the Markdown files among `files` the accepted deviations
-/// that their documents show. A file belongs to the composed document with
-/// its stem; the lines go right after the title, where they apply to the
-/// whole document.
-pub fn carry(documents: &[Composed], files: &mut [RenderedFile], accepted: &[AcceptedFinding]) {
+/// The documents with the accepted deviations each of them shows put on
+/// it; borrowed unchanged when the description accepts nothing.
+pub fn carry<'a>(documents: &'a [Composed], accepted: &[AcceptedFinding]) -> Cow<'a, [Composed]> {
     if accepted.is_empty() {
-        return;
+        return Cow::Borrowed(documents);
     }
-    for composed in documents {
-        let found = found_in(composed, accepted);
-        if found.is_empty() {
-            continue;
-        }
-        let name = format!("{}.md", composed.file_stem);
-        let Some(file) = files.iter_mut().find(|f| f.name == name) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&file.bytes).into_owned();
-        file.bytes = insert_after_title(&text, &lines(&found)).into_bytes();
-    }
-}
-
-/// `text` with `insert` after its first `# ` line (or at the start).
-fn insert_after_title(text: &str, insert: &str) -> String {
-    let mut out = String::with_capacity(text.len() + insert.len() + 1);
-    let mut done = false;
-    for line in text.split_inclusive('\n') {
-        out.push_str(line);
-        if !done && line.starts_with("# ") {
-            out.push('\n');
-            out.push_str(insert);
-            done = true;
-        }
-    }
-    if !done {
-        return format!("{insert}\n{text}");
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_lines_go_after_the_title() {
-        let accepted = AcceptedFinding {
-            rule: "FINSAM-12-MANDATTID".to_string(),
-            reason: "antagen 2006 --  mandattiden\nhar löpt ut".to_string(),
-        };
-        let text = "- Myndighet: X\n\n# Förbundsordning\n\nText.\n\n## 1 § Namn\n";
-        let out = insert_after_title(text, &lines(&[&accepted]));
-        assert_eq!(
-            out,
-            "- Myndighet: X\n\n# Förbundsordning\n\n<!-- forbund: godta FINSAM-12-MANDATTID: antagen 2006 – mandattiden har löpt ut -->\n\nText.\n\n## 1 § Namn\n"
-        );
-    }
+    let carried = documents
+        .iter()
+        .map(|composed| {
+            let acceptances = found_in(composed, accepted)
+                .into_iter()
+                .map(|a| Acceptance::new(&a.rule, &a.reason))
+                .collect();
+            let mut composed = composed.clone();
+            composed.document.acceptances = acceptances;
+            composed
+        })
+        .collect();
+    Cow::Owned(carried)
 }

@@ -260,6 +260,7 @@ pub(crate) fn build(
         preamble: d.preamble,
         sections: d.sections,
         signatures: Vec::new(),
+        acceptances: Vec::new(),
     })
 }
 

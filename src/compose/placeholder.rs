@@ -126,6 +126,7 @@ mod tests {
                 }],
             }],
             signatures: Vec::new(),
+            acceptances: Vec::new(),
         };
         assert_eq!(
             in_document(&document),

@@ -103,6 +103,7 @@ pub fn jamforelsetabell(comparison: &Comparison, info: &TableInfo) -> Document {
         preamble,
         sections,
         signatures: Vec::new(),
+        acceptances: Vec::new(),
     }
 }
 

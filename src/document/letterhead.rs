@@ -89,12 +89,20 @@ pub fn layout(doc: &Document) -> Option<Layout> {
     Some(Layout::Letterhead { left, right })
 }
 
+/// Whether `line` is the one a letterhead's right column starts with: the
+/// document kind in capitals, "TJÄNSTEUTLÅTANDE".
+pub fn opens_letterhead(line: &str) -> bool {
+    line.trim() == DocumentKind::Tjansteutlatande.swedish().to_uppercase()
+}
+
 /// The header fields of a letterhead read back from its two columns'
 /// lines, when the right column starts with a document kind in capitals
-/// ("TJÄNSTEUTLÅTANDE"); `None` otherwise.
+/// ("TJÄNSTEUTLÅTANDE"); `None` otherwise. The layout sets the date before
+/// the dnr, so a line after the dnr carries it on (a long one wrapped in a
+/// PDF).
 pub fn read_letterhead(left: &[String], right: &[String]) -> Option<Vec<HeaderField>> {
     let kind = right.first()?;
-    if kind.trim() != DocumentKind::Tjansteutlatande.swedish().to_uppercase() {
+    if !opens_letterhead(kind) {
         return None;
     }
     let field = |label: &str, value: &str| HeaderField {
@@ -126,9 +134,13 @@ pub fn read_letterhead(left: &[String], right: &[String]) -> Option<Vec<HeaderFi
     let mut groups = right[1..].split(|l| l.trim().is_empty());
     let first: Vec<&String> = groups.next().unwrap_or_default().iter().collect();
     for line in &first {
-        match line.trim().strip_prefix(DNR) {
-            Some(dnr) => fields.push(field(label::CASE_NUMBER, dnr)),
-            None => fields.push(field(label::DATE, line)),
+        let line = line.trim();
+        if let Some(dnr) = line.strip_prefix(DNR) {
+            fields.push(field(label::CASE_NUMBER, dnr));
+        } else if let Some(dnr) = fields.last_mut().filter(|f| f.label == label::CASE_NUMBER) {
+            dnr.value = format!("{} {line}", dnr.value);
+        } else {
+            fields.push(field(label::DATE, line));
         }
     }
     if let Some(officer) = officer {
@@ -204,6 +216,7 @@ mod tests {
             preamble: Vec::new(),
             sections: Vec::new(),
             signatures: Vec::new(),
+            acceptances: Vec::new(),
         }
     }
 

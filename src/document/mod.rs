@@ -4,7 +4,10 @@
 //! files; the renderers and the comparison read it. It carries text, never
 //! markup: a renderer escapes what its format needs.
 
+pub mod acceptance;
 pub mod letterhead;
+
+pub use acceptance::Acceptance;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -67,6 +70,11 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Signature lines at the end.
     pub signatures: Vec<Signature>,
+    /// Accepted deviations that apply to the whole document: each renderer
+    /// writes them invisibly (see [`acceptance`]) so that `forbund check`
+    /// on the file accepts what the description accepts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acceptances: Vec<Acceptance>,
 }
 
 /// Document properties.

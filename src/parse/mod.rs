@@ -25,7 +25,9 @@ use chrono::NaiveDate;
 
 use self::decode::Format;
 use self::raw::Raw;
-use crate::document::{Document, DocumentKind, Metadata};
+use crate::document::{
+    Acceptance, Block, Document, DocumentKind, HeaderField, Metadata, plain_text,
+};
 
 /// The largest document file read, in bytes (a 100-page DOCX is a few MB).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -188,13 +190,13 @@ pub fn parse_as(
 ) -> Result<Parsed, ParseError> {
     let mut warnings = Vec::new();
     let (format, input) = decode::detect(file_name, bytes, &mut warnings)?;
-    let read = read_blocks(file_name, format, &input, &mut warnings)?;
+    let mut read = read_blocks(file_name, format, &input, &mut warnings)?;
     if read.blocks.is_empty() {
         return Err(ParseError::NoText {
             file: file_name.to_string(),
         });
     }
-    let outline = structure::outline(read.blocks);
+    let outline = structure::outline(std::mem::take(&mut read.blocks));
     let title = outline.title.clone().unwrap_or_default();
     let warned_before = warnings.len();
     let kind = decide_kind(expected, &title, file_name, outline.marks(), &mut warnings);
@@ -218,11 +220,18 @@ pub fn parse_as(
             kind.swedish()
         ));
     }
-    let header = outline.header.clone();
-    let body = structure::sections(outline, kind == DocumentKind::Forbundsordning);
+    // A reader that found the header fields itself (a PDF's letterhead)
+    // has taken them out of the blocks.
+    let header = if read.header.is_empty() {
+        outline.header.clone()
+    } else {
+        read.header
+    };
+    let mut body = structure::sections(outline, kind == DocumentKind::Forbundsordning);
     if kind == DocumentKind::Forbundsordning {
         numbering_warnings(file_name, &body.sections, &mut warnings);
     }
+    let acceptances = acceptances(&mut body.preamble, read.acceptances);
     let document = Document {
         kind,
         metadata: Metadata {
@@ -238,8 +247,30 @@ pub fn parse_as(
         preamble: body.preamble,
         sections: body.sections,
         signatures: body.signatures,
+        acceptances,
     };
     Ok(Parsed { document, warnings })
+}
+
+/// The accepted deviations for the whole document: those the reader found
+/// outside the text (a PDF's keywords), then the lines
+/// `forbund: godta ID: motivering` in the preamble (a Word file's hidden
+/// paragraphs), which are taken out of it. Each once.
+fn acceptances(preamble: &mut Vec<Block>, found: Vec<Acceptance>) -> Vec<Acceptance> {
+    let mut out = found;
+    preamble.retain(|block| {
+        let Block::Paragraph { text } = block else {
+            return true;
+        };
+        let Some(acceptance) = Acceptance::parse(&plain_text(text)) else {
+            return true;
+        };
+        if !out.contains(&acceptance) {
+            out.push(acceptance);
+        }
+        false
+    });
+    out
 }
 
 /// What a reader found, whatever the format.
@@ -250,6 +281,10 @@ struct Read {
     author: Option<String>,
     date: Option<NaiveDate>,
     case_number: Option<String>,
+    /// Header fields read outside the blocks (a PDF's letterhead).
+    header: Vec<HeaderField>,
+    /// Accepted deviations read outside the text (a PDF's keywords).
+    acceptances: Vec<Acceptance>,
 }
 
 fn read_blocks(
@@ -267,19 +302,23 @@ fn read_blocks(
                 title: read.title,
                 author: read.author,
                 date: read.date,
-                case_number: None,
+                ..Read::default()
             })
         }
         (Format::Pdf, decode::Input::Bytes(bytes)) => {
             let read = pdf::read(file, bytes)?;
             warnings.extend(read.warnings);
-            Ok(paged(
-                file,
-                read.blocks,
-                read.case_number,
-                read.dropped,
-                warnings,
-            ))
+            let case_number = read.case_number.or_else(|| {
+                read.header
+                    .iter()
+                    .find(|f| f.label == crate::document::label::CASE_NUMBER)
+                    .map(|f| f.value.clone())
+            });
+            Ok(Read {
+                header: read.header,
+                acceptances: read.acceptances,
+                ..paged(file, read.blocks, case_number, read.dropped, warnings)
+            })
         }
         (Format::Markdown, decode::Input::Text(text)) => Ok(Read {
             blocks: markdown::read(text),

@@ -6,7 +6,7 @@
 
 use super::headings::{self, Mark, is_heading_like};
 use super::raw::{Raw, clean_text, drop_prefix, raw_text};
-use crate::document::{Block, HeaderField, Section, Signature};
+use crate::document::{Acceptance, Block, HeaderField, Section, Signature};
 
 /// Longest first paragraph, in characters, taken as the title when the
 /// document has no explicit heading.
@@ -145,6 +145,12 @@ fn classify(raw: Raw) -> Item {
             },
             None => Item::Heading { level, text },
         },
+        Raw::Paragraph { text, .. }
+            if Acceptance::parse(&clean_text(&raw_text(&text))).is_some() =>
+        {
+            // An accepted deviation is a line of its own, never a heading.
+            Item::Block(Raw::Paragraph { text, hint: false })
+        }
         Raw::Paragraph { text, hint } => {
             // Every § marker has a "§"; most paragraphs have none.
             let mark = text

@@ -108,6 +108,7 @@ mod tests {
             preamble: Vec::new(),
             sections: Vec::new(),
             signatures: Vec::new(),
+            acceptances: Vec::new(),
         };
         d.header = header
             .iter()

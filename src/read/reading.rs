@@ -1,7 +1,9 @@
 //! A document as the rules read it: each section's plain text and topics,
 //! the members a förbundsordning names, and the suppression lines a user
 //! wrote (`forbund: godta ID: motivering`, also inside an HTML comment),
-//! which are taken out of the text so no rule reads them as content.
+//! which are taken out of the text so no rule reads them as content,
+//! together with those the document carries for its whole text
+//! ([`Document::acceptances`]).
 
 use crate::read::lexicon::normalise_into;
 use crate::read::typography::fold_clean_into;
@@ -9,7 +11,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
-use crate::document::{Block, Document, DocumentKind};
+use crate::document::{Acceptance, Block, Document, DocumentKind};
 use crate::read::lexicon::{clean, contains_folded, fold, normalise, pattern};
 use crate::read::topics::{self, Topic};
 use crate::spec::MemberKind;
@@ -145,19 +147,9 @@ fn append(out: &mut String, write: impl FnOnce(&mut String)) -> std::ops::Range<
     start..out.len()
 }
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^\s*(?:<!--\s*)?forbund:\s*godta\s+([A-ZÅÄÖ0-9][A-ZÅÄÖ0-9-]*)\s*:\s*(.*?)\s*(?:-->)?\s*$",
-    )
-});
-
-/// A suppression line: (rule id, reason).
+/// A suppression line: (rule id, reason); see [`Acceptance::parse`].
 pub fn directive(line: &str) -> Option<(String, String)> {
-    let c = DIRECTIVE.captures(line)?;
-    Some((
-        c.get(1)?.as_str().to_uppercase(),
-        c.get(2)?.as_str().trim().to_string(),
-    ))
+    Acceptance::parse(line).map(|a| (a.rule, a.reason))
 }
 
 impl<'a> Reading<'a> {
@@ -193,6 +185,7 @@ impl<'a> Reading<'a> {
         if let Some(source) = source {
             directives = source_directives(source);
         }
+        whole_document(&mut directives, &document.acceptances);
         let mut view = Reading {
             document,
             source,
@@ -310,6 +303,26 @@ fn blocks_text(blocks: &[Block], section: Option<usize>, found: &mut Vec<Directi
         push(line);
     }
     lines.join("\n")
+}
+
+/// Adds the accepted deviations the document carries for its whole text
+/// (a PDF's keywords, a Word file's hidden lines) to the suppressions
+/// found in its text, each rule once for the whole document.
+fn whole_document(directives: &mut Vec<Directive>, acceptances: &[Acceptance]) {
+    for acceptance in acceptances {
+        let rule = acceptance.rule.to_uppercase();
+        if directives
+            .iter()
+            .any(|d| d.section.is_none() && d.rule == rule)
+        {
+            continue;
+        }
+        directives.push(Directive {
+            rule,
+            reason: acceptance.reason.clone(),
+            section: None,
+        });
+    }
 }
 
 /// Suppressions in the source text, each attributed to the section whose

@@ -60,6 +60,12 @@ pub fn render(doc: &Document) -> String {
     out.push_str(&format!("<header class=\"lop\">{running}</header>\n"));
     letterhead(&mut out, doc);
     out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
+    // Accepted deviations as in Markdown, invisible on the page. A comment
+    // ends only at "--", which the comment's text never holds.
+    for acceptance in &doc.acceptances {
+        out.push_str(&acceptance.comment());
+        out.push('\n');
+    }
     blocks(&mut out, &doc.preamble);
     for section in &doc.sections {
         let tag = if section.level <= 1 { "h2" } else { "h3" };
@@ -250,4 +256,33 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_deviations_are_comments_after_the_title() {
+        let doc = Document {
+            kind: crate::document::DocumentKind::Forbundsordning,
+            metadata: crate::document::Metadata::default(),
+            title: "Förbundsordning".to_string(),
+            header: Vec::new(),
+            preamble: Vec::new(),
+            sections: Vec::new(),
+            signatures: Vec::new(),
+            acceptances: vec![crate::document::Acceptance::new(
+                "FINSAM-12-MANDATTID",
+                "antagen 2006 -- <i>då</i>",
+            )],
+        };
+        let html = render(&doc);
+        assert!(
+            html.contains(
+                "<h1>Förbundsordning</h1>\n<!-- forbund: godta FINSAM-12-MANDATTID: antagen 2006 – <i>då</i> -->\n"
+            ),
+            "{html}"
+        );
+    }
 }

@@ -17,6 +17,7 @@ pub fn render(doc: &Document) -> String {
         out.push('\n');
     }
     out.push_str(&format!("# {}\n", escape(&doc.title, false)));
+    acceptances(&mut out, doc);
     blocks(&mut out, &doc.preamble);
     for section in &doc.sections {
         heading(&mut out, section);
@@ -29,6 +30,19 @@ pub fn render(doc: &Document) -> String {
         }
     }
     out
+}
+
+/// The accepted deviations after the title, one HTML comment each, where
+/// `forbund check` reads them for the whole document.
+fn acceptances(out: &mut String, doc: &Document) {
+    if doc.acceptances.is_empty() {
+        return;
+    }
+    out.push('\n');
+    for acceptance in &doc.acceptances {
+        out.push_str(&acceptance.comment());
+        out.push('\n');
+    }
 }
 
 fn heading(out: &mut String, section: &Section) {
@@ -239,6 +253,32 @@ fn escape_block_start(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accepted_deviations_are_comments_after_the_title() {
+        let doc = Document {
+            kind: crate::document::DocumentKind::Forbundsordning,
+            metadata: crate::document::Metadata::default(),
+            title: "Förbundsordning".to_string(),
+            header: vec![crate::document::HeaderField {
+                label: "Myndighet".to_string(),
+                value: "X".to_string(),
+            }],
+            preamble: vec![Block::Paragraph {
+                text: vec![Inline::plain("Text.")],
+            }],
+            sections: Vec::new(),
+            signatures: Vec::new(),
+            acceptances: vec![crate::document::Acceptance::new(
+                "FINSAM-12-MANDATTID",
+                "antagen 2006 --  mandattiden\nhar löpt ut",
+            )],
+        };
+        assert_eq!(
+            render(&doc),
+            "- Myndighet: X\n\n# Förbundsordning\n\n<!-- forbund: godta FINSAM-12-MANDATTID: antagen 2006 – mandattiden har löpt ut -->\n\nText.\n"
+        );
+    }
 
     #[test]
     fn escaped_text_reads_back_literally() {

@@ -91,8 +91,8 @@ pub struct PackageError {
 }
 
 /// The files of a drafted package as `forbund generate` writes them: every
-/// document in every format ([`package`]), with the description's accepted
-/// deviations carried into the Markdown files where a rule finds them
+/// document in every format ([`package`]), each carrying the description's
+/// accepted deviations that a rule finds in it
 /// ([`crate::compose::acceptances::carry`]). Every front end writes these
 /// bytes.
 pub fn drafts(
@@ -101,9 +101,8 @@ pub fn drafts(
     profile: PdfProfile,
     accepted: &[crate::spec::AcceptedFinding],
 ) -> Result<Vec<RenderedFile>, PackageError> {
-    let mut files = package(documents, formats, profile)?;
-    crate::compose::acceptances::carry(documents, &mut files, accepted);
-    Ok(files)
+    let documents = crate::compose::acceptances::carry(documents, accepted);
+    package(&documents, formats, profile)
 }
 
 /// Renders every composed document in every format, on as many threads as

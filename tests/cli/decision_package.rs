@@ -10,7 +10,8 @@ use super::{forbund_in, generate, root, transcript};
 
 const SAMPLES: [&str; 4] = ["stockholm", "haninge", "haninge-antagen", "husam"];
 
-fn check_json(dir: &Path) -> (i32, Value) {
+/// `forbund check DIR --format json`: the exit code and the report.
+pub(super) fn check_json(dir: &Path) -> (i32, Value) {
     let output = forbund_in(&root())
         .arg("check")
         .arg(dir)
@@ -23,7 +24,7 @@ fn check_json(dir: &Path) -> (i32, Value) {
 }
 
 /// Every finding in a JSON report, wherever it is nested.
-fn findings(value: &Value) -> Vec<&Value> {
+pub(super) fn findings(value: &Value) -> Vec<&Value> {
     let mut out = Vec::new();
     match value {
         Value::Object(map) => {
@@ -40,11 +41,13 @@ fn findings(value: &Value) -> Vec<&Value> {
     out
 }
 
-fn count(value: &Value, id: &str) -> usize {
+/// How many findings of rule `id` the report holds.
+pub(super) fn count(value: &Value, id: &str) -> usize {
     findings(value).iter().filter(|f| f["id"] == id).count()
 }
 
-fn write_description(dir: &Path, name: &str, value: &Value) -> PathBuf {
+/// Writes a description as `dir/name` and returns its path.
+pub(super) fn write_description(dir: &Path, name: &str, value: &Value) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, serde_json::to_string_pretty(value).unwrap()).unwrap();
     path

@@ -14,6 +14,7 @@ mod decisions;
 mod generate;
 mod modernize;
 mod new;
+mod package_formats;
 mod serve;
 mod validate;
 

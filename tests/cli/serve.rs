@@ -346,6 +346,22 @@ async fn the_package_zip_holds_the_same_bytes_forbund_generate_writes() {
 }
 
 #[tokio::test]
+async fn a_document_carrying_accepted_deviations_is_the_same_in_every_format() {
+    // husam.json accepts deviations its förbundsordning shows: each format
+    // carries them, and the page gives the bytes `forbund generate` writes.
+    let dir = tempfile::tempdir().unwrap();
+    let expected = generated(&root().join("samples/husam.json"), dir.path());
+    for extension in ["docx", "pdf", "html"] {
+        let name = format!("forbundsordning.{extension}");
+        let (_, bytes) = expected.iter().find(|(n, _)| *n == name).unwrap();
+        let request = post_json(&format!("/api/document?file={name}"), sample("husam.json"));
+        let (status, _, body) = send(request).await;
+        assert_eq!(status, StatusCode::OK, "{name}");
+        assert_eq!(&body[..], &bytes[..], "{name}");
+    }
+}
+
+#[tokio::test]
 async fn one_document_in_one_format() {
     let dir = tempfile::tempdir().unwrap();
     let expected = generated(&root().join("samples/husam.json"), dir.path());

@@ -101,6 +101,7 @@ fn document(markdown_path: &str) -> Document {
         preamble: parts.preamble,
         sections: parts.sections,
         signatures: Vec::new(),
+        acceptances: Vec::new(),
     }
 }
 

@@ -4,6 +4,8 @@
 //! with gives an error instead of a panic message, a crash or a hang;
 //! its panics are kept off standard error. Lines marked as artifacts in a
 //! tagged PDF (running headers and footers, page numbers) are left out.
+//! The document's keywords are read too: `forbund generate` writes the
+//! accepted deviations there.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
@@ -50,18 +52,79 @@ pub(crate) enum Failure {
     Broken(String),
 }
 
-/// The lines of every page, top to bottom.
-pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Vec<Line>>, Failure> {
+/// What the library read: the lines of every page and the keywords.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Extracted {
+    /// The lines of every page, top to bottom.
+    pub pages: Vec<Vec<Line>>,
+    /// The document's keywords (the Info dictionary's, else the XMP
+    /// metadata's), where `forbund generate` writes accepted deviations;
+    /// empty when there are none.
+    pub keywords: String,
+}
+
+/// The lines of every page, top to bottom, and the keywords.
+pub(crate) fn pages(bytes: &[u8]) -> Result<Extracted, Failure> {
     let owned = bytes.to_vec();
     isolated(move || read(owned))?
 }
 
-fn read(bytes: Vec<u8>) -> Result<Vec<Vec<Line>>, Failure> {
+fn read(bytes: Vec<u8>) -> Result<Extracted, Failure> {
     let document = pdf_oxide::PdfDocument::from_bytes(bytes).map_err(failure)?;
     let count = document.page_count().map_err(failure)?;
     if count > MAX_PAGES {
         return Err(Failure::TooManyPages(count));
     }
+    Ok(Extracted {
+        pages: lines(&document, count)?,
+        keywords: keywords(&document).unwrap_or_default(),
+    })
+}
+
+/// The keywords of the Info dictionary, else of the XMP metadata (a PDF
+/// 2.0 file has only those); `None` when neither has any. Metadata that
+/// cannot be read is no error: the text still reads without it.
+fn keywords(document: &pdf_oxide::PdfDocument) -> Option<String> {
+    let info = document
+        .trailer()
+        .as_dict()
+        .and_then(|trailer| trailer.get("Info"))
+        .and_then(|info| document.resolve_object(info).ok());
+    let from_info = info.as_ref().and_then(|info| {
+        match document
+            .resolve_object(info.as_dict()?.get("Keywords")?)
+            .ok()?
+        {
+            pdf_oxide::object::Object::String(bytes) => {
+                Some(pdf_oxide::optional_content::decode_pdf_text_string(&bytes))
+            }
+            _ => None,
+        }
+    });
+    if let Some(keywords) = from_info.filter(|k| !k.trim().is_empty()) {
+        return Some(keywords);
+    }
+    let catalog = document.catalog().ok()?;
+    let metadata = document
+        .resolve_object(catalog.as_dict()?.get("Metadata")?)
+        .ok()?;
+    let xmp = metadata.decode_stream_data().ok()?;
+    xmp_keywords(&String::from_utf8_lossy(&xmp))
+}
+
+/// The text of `pdf:Keywords` in XMP metadata, entities decoded.
+fn xmp_keywords(xmp: &str) -> Option<String> {
+    const OPEN: &str = "<pdf:Keywords>";
+    let start = xmp.find(OPEN)? + OPEN.len();
+    let end = start + xmp.get(start..)?.find("</pdf:Keywords>")?;
+    let text = xmp.get(start..end)?;
+    quick_xml::escape::unescape(text)
+        .ok()
+        .map(|t| t.into_owned())
+        .filter(|t| !t.trim().is_empty())
+}
+
+fn lines(document: &pdf_oxide::PdfDocument, count: usize) -> Result<Vec<Vec<Line>>, Failure> {
     (0..count)
         .map(|page| {
             let lines = document
@@ -153,6 +216,17 @@ mod tests {
                 "PDF-läsaren stötte på ett internt fel (boom)".to_string()
             ))
         );
+    }
+
+    #[test]
+    fn keywords_are_read_from_xmp() {
+        let xmp = "<rdf:Description><pdf:Keywords>forbund: godta X-1: a &amp; b, c</pdf:Keywords></rdf:Description>";
+        assert_eq!(
+            xmp_keywords(xmp).as_deref(),
+            Some("forbund: godta X-1: a & b, c")
+        );
+        assert_eq!(xmp_keywords("<pdf:Keywords></pdf:Keywords>"), None);
+        assert_eq!(xmp_keywords("<x/>"), None);
     }
 
     #[test]

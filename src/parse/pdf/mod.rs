@@ -4,16 +4,20 @@
 //! positioned lines of each page on a thread of its own ([`extract`]);
 //! [`layout`] turns the lines into paragraphs without page furniture, and
 //! the plain-text reader finds the headings, § markers and lists, as for
-//! OCR'd text. A PDF whose pages have no text (a scan) is an error that
-//! says OCR is needed.
+//! OCR'd text. A tjänsteutlåtande's two-column letterhead is read back
+//! into its header fields first ([`letterhead`]), and the accepted
+//! deviations from the document's keywords. A PDF whose pages have no text
+//! (a scan) is an error that says OCR is needed.
 
 mod extract;
 mod guard;
 mod layout;
+mod letterhead;
 
 use super::ParseError;
 use super::raw::Raw;
 use super::text;
+use crate::document::{Acceptance, HeaderField};
 
 /// Largest PDF read.
 pub(crate) const MAX_PDF_BYTES: usize = 50 * 1024 * 1024;
@@ -29,6 +33,11 @@ pub(crate) struct PdfRead {
     pub dropped: usize,
     /// Things worth telling the user (a file cut short, …).
     pub warnings: Vec<String>,
+    /// The fields of a tjänsteutlåtande's letterhead, as `forbund
+    /// generate` sets it ([`letterhead`]); empty when there is none.
+    pub header: Vec<HeaderField>,
+    /// The accepted deviations in the document's keywords.
+    pub acceptances: Vec<Acceptance>,
 }
 
 /// Whether the bytes are a PDF: they start with `%PDF-`, or (as readers
@@ -65,7 +74,7 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<PdfRead, ParseError> {
             "{what}, vilket ett vanligt dokument aldrig gör (en så kallad dekomprimeringsbomb)"
         )),
     })?;
-    let pages = extract::pages(bytes).map_err(|failure| match failure {
+    let extracted = extract::pages(bytes).map_err(|failure| match failure {
         extract::Failure::Encrypted => ParseError::EncryptedPdf {
             file: file.to_string(),
         },
@@ -77,6 +86,7 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<PdfRead, ParseError> {
         extract::Failure::TimedOut => broken("tolkningen tog för lång tid".to_string()),
         extract::Failure::Broken(reason) => broken(reason),
     })?;
+    let mut pages = extracted.pages;
     let has_text = pages
         .iter()
         .flatten()
@@ -99,6 +109,7 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<PdfRead, ParseError> {
             pages: pages.len(),
         });
     }
+    let header = letterhead::take(&mut pages).unwrap_or_default();
     let laid = layout::text(&pages);
     let mut read = text::read(&laid.text);
     if laid.sized_headings {
@@ -114,6 +125,8 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<PdfRead, ParseError> {
         case_number: read.case_number,
         dropped: laid.dropped + read.dropped,
         warnings,
+        header,
+        acceptances: Acceptance::from_keywords(&extracted.keywords),
     })
 }
 

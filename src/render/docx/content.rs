@@ -1,7 +1,7 @@
 //! The body of the document: the Document model turned into docx-rs
 //! paragraphs and tables, in reading order.
 
-use docx_rs::{BreakType, IndentLevel, NumberingId, Paragraph, Run, Table};
+use docx_rs::{BreakType, IndentLevel, NumberingId, Paragraph, Run, RunProperty, Table};
 
 use super::{chart, letterhead, table};
 use crate::document::{Block, DECISION_WORD, Document, Inline, Section, Signature};
@@ -78,7 +78,8 @@ impl Context {
     }
 }
 
-/// The whole body: header block, title, preamble, sections, signatures.
+/// The whole body: header block, title, the accepted deviations (hidden),
+/// preamble, sections, signatures.
 pub(super) fn body(ctx: &mut Context, doc: &Document) -> Vec<Part> {
     let mut parts = Vec::new();
     if let Some(top) = letterhead::top(ctx, doc) {
@@ -86,6 +87,9 @@ pub(super) fn body(ctx: &mut Context, doc: &Document) -> Vec<Part> {
     }
     let title = ctx.paragraph().style(style::TITLE);
     parts.push(paragraph_part(title.add_run(text_run(&doc.title))));
+    for acceptance in &doc.acceptances {
+        parts.push(paragraph_part(hidden(ctx, &acceptance.line())));
+    }
     push_blocks(ctx, &mut parts, &doc.preamble);
     for section in &doc.sections {
         parts.push(paragraph_part(heading(ctx, section)));
@@ -105,6 +109,15 @@ pub(super) fn body(ctx: &mut Context, doc: &Document) -> Vec<Part> {
         parts.push(paragraph_part(ctx.paragraph()));
     }
     parts
+}
+
+/// A paragraph hidden on screen and on paper, its mark too, so it takes no
+/// space (`w:vanish`); Word keeps it when the document is edited and
+/// saved, and the reader reads its text.
+fn hidden(ctx: &mut Context, text: &str) -> Paragraph {
+    ctx.paragraph()
+        .run_property(RunProperty::new().vanish())
+        .add_run(text_run(text).vanish())
 }
 
 fn paragraph_part(paragraph: Paragraph) -> Part {

@@ -115,6 +115,7 @@ fn forbundsordning() -> Document {
                 title: "Regionstyrelsens ordförande".to_string(),
             },
         ],
+        acceptances: Vec::new(),
     }
 }
 
@@ -144,6 +145,7 @@ fn tjansteutlatande() -> Document {
             blocks: vec![paragraph("Hälso- och sjukvårdsnämnden föreslås besluta.")],
         }],
         signatures: vec![],
+        acceptances: Vec::new(),
     }
 }
 
@@ -484,4 +486,26 @@ fn empty_and_ragged_tables_render() {
     roxmltree::Document::parse(&document).unwrap();
     assert_eq!(document.matches("<w:tbl>").count(), 2);
     assert!(!document.contains("</w:tbl><w:tbl>"));
+}
+
+#[test]
+fn accepted_deviations_are_hidden_paragraphs_that_read_back() {
+    let mut doc = forbundsordning();
+    doc.acceptances = vec![crate::document::Acceptance::new(
+        "FINSAM-12-MANDATTID",
+        "antagen 2006 -- mandattiden har löpt ut",
+    )];
+    let bytes = render(&doc).unwrap();
+    let document = part(&bytes, "word/document.xml");
+    let title = document
+        .find("Förbundsordning för Samordningsförbundet Haninge</w:t>")
+        .unwrap();
+    let hidden = document
+        .find("<w:pPr><w:rPr><w:vanish /></w:rPr></w:pPr><w:r><w:rPr><w:vanish /></w:rPr><w:t xml:space=\"preserve\">forbund: godta FINSAM-12-MANDATTID: antagen 2006 -- mandattiden har löpt ut</w:t>")
+        .unwrap();
+    assert!(title < hidden);
+    assert_eq!(paragraphs(&bytes)[1].1, doc.acceptances[0].line());
+    let parsed = crate::parse::parse("forbundsordning.docx", &bytes).unwrap();
+    assert_eq!(parsed.document.acceptances, doc.acceptances);
+    assert_eq!(parsed.document.preamble, doc.preamble);
 }

@@ -213,6 +213,7 @@ mod tests {
             preamble: vec![],
             sections: vec![],
             signatures: vec![],
+            acceptances: Vec::new(),
         }
     }
 

@@ -126,6 +126,7 @@ fn forbundsordning() -> Document {
                 title: "Kommunstyrelsens ordförande".into(),
             },
         ],
+        acceptances: Vec::new(),
     }
 }
 
@@ -171,6 +172,7 @@ fn tjansteutlatande() -> Document {
             name: "Örjan Ärlig".into(),
             title: "Utredare".into(),
         }],
+        acceptances: Vec::new(),
     }
 }
 
@@ -565,4 +567,54 @@ fn tables_given_fixed_rows_have_one_line_rows_in_typst() {
         }
     }
     assert_eq!(fitted, 3, "every case here fits on one line");
+}
+
+#[test]
+fn accepted_deviations_are_keywords_that_read_back() {
+    let mut doc = forbundsordning();
+    doc.acceptances = vec![
+        crate::document::Acceptance::new("FINSAM-12-MANDATTID", "antagen 2006, då gällde annat"),
+        crate::document::Acceptance::new("SPRAK-SKALL", "texten är antagen så"),
+    ];
+    for profile in [PdfProfile::ArchiveA2b, PdfProfile::AccessibleUa1] {
+        let pdf = render(&doc, profile).unwrap();
+        let parsed = crate::parse::parse("forbundsordning.pdf", &pdf).unwrap();
+        assert_eq!(parsed.document.acceptances, doc.acceptances);
+        // Nothing of it is printed.
+        if let Some(text) = pdf_text(&pdf) {
+            assert!(!text.contains("godta"), "{text}");
+        }
+    }
+    let plain = render(&forbundsordning(), PdfProfile::ArchiveA2b).unwrap();
+    let parsed = crate::parse::parse("forbundsordning.pdf", &plain).unwrap();
+    assert!(parsed.document.acceptances.is_empty());
+}
+
+#[test]
+fn a_letterhead_reads_back_to_its_fields() {
+    let field = |label: &str, value: &str| HeaderField {
+        label: label.into(),
+        value: value.into(),
+    };
+    let mut doc = tjansteutlatande();
+    doc.header = vec![
+        field("Myndighet", "Östra Åby kommun"),
+        field("Förvaltning", "Kommunledningskontoret"),
+        field("Datum", "2025-09-07"),
+        field("Diarienummer", "KS 2025/0042"),
+        field("Handläggare", "Örjan Ärlig"),
+        field("Till", "Kommunstyrelsen"),
+        field("Sammanträde", "2025-10-03, punkt 10"),
+    ];
+    for profile in [PdfProfile::ArchiveA2b, PdfProfile::AccessibleUa1] {
+        let pdf = render(&doc, profile).unwrap();
+        let parsed = crate::parse::parse("tjansteutlatande.pdf", &pdf).unwrap();
+        assert_eq!(parsed.document.header, doc.header);
+        assert_eq!(parsed.document.title, doc.title);
+        assert!(parsed.document.preamble.is_empty(), "{:?}", parsed.document);
+    }
+    // Without a date and a recipient, the dnr stays the dnr.
+    let pdf = render(&tjansteutlatande(), PdfProfile::ArchiveA2b).unwrap();
+    let parsed = crate::parse::parse("tjansteutlatande.pdf", &pdf).unwrap();
+    assert_eq!(parsed.document.header, tjansteutlatande().header);
 }

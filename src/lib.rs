@@ -29,6 +29,7 @@ pub mod diff;
 pub mod document;
 pub mod finding;
 pub mod modernize;
+pub mod parallel;
 pub mod parse;
 pub mod read;
 pub mod render;

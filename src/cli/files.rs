@@ -146,38 +146,10 @@ const WRITERS: usize = 16;
 /// order of `outputs`. On the first failure, every temporary file is
 /// removed (dropping it does that) and that failure is returned.
 fn stage_all(outputs: &[Output]) -> Result<Vec<tempfile::NamedTempFile>> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<Result<tempfile::NamedTempFile>>> = Vec::new();
-    slots.resize_with(outputs.len(), || None);
-    let slots = std::sync::Mutex::new(slots);
-    std::thread::scope(|scope| {
-        for _ in 0..WRITERS.min(outputs.len()) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(output) = outputs.get(i) else {
-                        break;
-                    };
-                    let staged = stage(&output.path, &output.bytes);
-                    if let Ok(mut slots) = slots.lock() {
-                        slots[i] = Some(staged);
-                    }
-                }
-            });
-        }
+    let staged = forbund::parallel::map_ordered(outputs, WRITERS, |output| {
+        stage(&output.path, &output.bytes)
     });
-    let slots = slots
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let mut staged = Vec::with_capacity(outputs.len());
-    for (output, slot) in outputs.iter().zip(slots) {
-        match slot {
-            Some(Ok(temp)) => staged.push(temp),
-            Some(Err(error)) => return Err(error),
-            None => bail!("kan inte skriva {}", output.path.display()),
-        }
-    }
-    Ok(staged)
+    staged.into_iter().collect()
 }
 
 /// The directory a file is written in.

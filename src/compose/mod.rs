@@ -101,17 +101,24 @@ pub fn compose(
         });
     }
     if wanted(DocumentKind::Tjansteutlatande) {
-        for (index, member) in f.members.iter().enumerate() {
-            if member.decides_in_council() {
-                out.push(Composed {
-                    document: tjansteutlatande(f, templates, index, date)?,
-                    file_stem: format!(
-                        "{}-{}",
-                        DocumentKind::Tjansteutlatande.file_stem(),
-                        slug(&member.namn)
-                    ),
-                });
-            }
+        // One per member deciding in council, composed side by side (a
+        // förbund may have dozens), in the members' order.
+        let deciding: Vec<usize> = (0..f.members.len())
+            .filter(|&i| f.members[i].decides_in_council())
+            .collect();
+        let threads = crate::parallel::threads_for(deciding.len());
+        let composed = crate::parallel::map_ordered(&deciding, threads, |&index| {
+            tjansteutlatande(f, templates, index, date)
+        });
+        for (&index, document) in deciding.iter().zip(composed) {
+            out.push(Composed {
+                document: document?,
+                file_stem: format!(
+                    "{}-{}",
+                    DocumentKind::Tjansteutlatande.file_stem(),
+                    slug(&f.members[index].namn)
+                ),
+            });
         }
     }
     Ok(out)

@@ -119,48 +119,20 @@ pub fn package(
         .iter()
         .flat_map(|d| formats.iter().map(move |f| (d, *f)))
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map(usize::from)
-        .unwrap_or(1)
-        .clamp(1, jobs.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<Result<Vec<u8>, RenderError>>> = Vec::new();
-    slots.resize_with(jobs.len(), || None);
-    let results = std::sync::Mutex::new(slots);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((composed, format)) = jobs.get(i) else {
-                        break;
-                    };
-                    let rendered = render(&composed.document, *format, profile);
-                    if *format == Format::Pdf {
-                        typst::comemo::evict(0);
-                    }
-                    if let Ok(mut slots) = results.lock() {
-                        slots[i] = Some(rendered);
-                    }
-                }
-            });
+    let threads = crate::parallel::threads_for(jobs.len());
+    let slots = crate::parallel::map_ordered(&jobs, threads, |(composed, format)| {
+        let rendered = render(&composed.document, *format, profile);
+        if *format == Format::Pdf {
+            typst::comemo::evict(0);
         }
+        rendered
     });
-    let slots = results
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut files = Vec::with_capacity(jobs.len());
     for ((composed, format), slot) in jobs.iter().zip(slots) {
         let name = format!("{}.{}", composed.file_stem, format.extension());
         match slot {
-            Some(Ok(bytes)) => files.push(RenderedFile { name, bytes }),
-            Some(Err(source)) => return Err(PackageError { name, source }),
-            None => {
-                return Err(PackageError {
-                    name,
-                    source: RenderError::Pdf("framställningen avbröts".into()),
-                });
-            }
+            Ok(bytes) => files.push(RenderedFile { name, bytes }),
+            Err(source) => return Err(PackageError { name, source }),
         }
     }
     Ok(files)

@@ -235,7 +235,7 @@ fn own_budgets(d: &PackageEntry<'_>, year: i32) -> Vec<u64> {
 /// 602 252 kronor). Rounding is lawful; a wrong figure is not, and one that
 /// is off by more than half a thousand is not a rounding.
 fn rounded_to_thousands(stated: u64, amount: u64) -> bool {
-    stated > 0 && stated % 1000 == 0 && stated.abs_diff(amount) <= 500
+    stated > 0 && stated.is_multiple_of(1000) && stated.abs_diff(amount) <= 500
 }
 
 /// The first expectation, unless the stated amount meets one of them (to

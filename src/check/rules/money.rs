@@ -357,12 +357,16 @@ fn member_share(
 ) -> Option<(u64, String)> {
     let whose = genitive(member);
     if let Some(cost) = expected_cost(view, members, member, total) {
+        // With a description, its split; without, the law's halves and
+        // quarters (5 §), which every förbundsordning repeats.
+        let basis = if view.forbund.is_some() {
+            "beskrivningen"
+        } else {
+            "5 § lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser"
+        };
         return Some((
             cost,
-            format!(
-                "{whose} andel enligt förbundsordningen av budgeten {}",
-                kronor(total)
-            ),
+            format!("{whose} andel enligt {basis} av budgeten {}", kronor(total)),
         ));
     }
     let key = normalise(member);

@@ -42,6 +42,8 @@ pub enum DocArg {
     /// A tjänsteutlåtande
     #[value(alias = "tjänsteutlåtande", alias = "tu")]
     Tjansteutlatande,
+    /// A proposal for the förbund's organisation (förslag till organisation)
+    Organisation,
 }
 
 /// Arguments of `forbund check`.
@@ -82,6 +84,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         DocArg::Forbundsordning => DocumentKind::Forbundsordning,
         DocArg::Avsiktsforklaring => DocumentKind::Avsiktsforklaring,
         DocArg::Tjansteutlatande => DocumentKind::Tjansteutlatande,
+        DocArg::Organisation => DocumentKind::Organisation,
     });
     let baseline = match &args.baseline {
         None => None,

@@ -421,6 +421,19 @@ fn the_organisation_document_has_its_own_label() {
         !text.contains("organisation.md (avsiktsförklaring)"),
         "{text}"
     );
+    // Under another name, `--doc organisation` says what it is.
+    let renamed = dir.path().join("forslag.md");
+    std::fs::copy(out.join("organisation.md"), &renamed).unwrap();
+    let output = forbund_in(&root())
+        .args(["check", "--doc", "organisation"])
+        .arg(&renamed)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("forslag.md (förslag till organisation)"),
+        "{text}"
+    );
 }
 
 /// The tjänsteutlåtande's table with a row per year is read back from Word

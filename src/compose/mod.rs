@@ -107,8 +107,9 @@ pub fn compose(
             .filter(|&i| f.members[i].decides_in_council())
             .collect();
         let threads = crate::parallel::threads_for(deciding.len());
+        let common = view::common(f);
         let composed = crate::parallel::map_ordered(&deciding, threads, |&index| {
-            tjansteutlatande(f, templates, index, date)
+            tjansteutlatande_with(f, templates, &common, index, date)
         });
         for (&index, document) in deciding.iter().zip(composed) {
             out.push(Composed {
@@ -380,7 +381,19 @@ pub fn tjansteutlatande(
     index: usize,
     date: Option<NaiveDate>,
 ) -> Result<Document, ComposeError> {
-    let (member, case, context) = case_context(f, index)?;
+    tjansteutlatande_with(f, templates, &view::common(f), index, date)
+}
+
+/// [`tjansteutlatande`] with the context every document shares
+/// ([`view::common`]) computed once for the whole package.
+fn tjansteutlatande_with(
+    f: &Forbund,
+    templates: &Templates,
+    common: &Value,
+    index: usize,
+    date: Option<NaiveDate>,
+) -> Result<Document, ComposeError> {
+    let (member, case, context) = case_context(f, common, index)?;
     let meta = case_metadata(
         f,
         member,
@@ -398,20 +411,23 @@ pub fn tjansteutlatande(
     Ok(with_case_frame(document, member, case))
 }
 
-/// The member at `index`, its case, and the template context for it.
-fn case_context(
-    f: &Forbund,
+/// The member at `index`, its case, and the template context for it: the
+/// shared context `common` ([`view::common`]) and the case's own.
+fn case_context<'f>(
+    f: &'f Forbund,
+    common: &Value,
     index: usize,
-) -> Result<(&Member, Option<&Case>, Value), ComposeError> {
+) -> Result<(&'f Member, Option<&'f Case>, Value), ComposeError> {
     let member = f
         .members
         .get(index)
         .ok_or_else(|| ComposeError::Internal(format!("ingen medlem nummer {index}")))?;
     let case = f.cases.iter().find(|c| c.member == member.namn);
-    let mut context = view::common(f);
-    let specific = view::case(f, index, member, case);
-    if let (Some(target), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
-        target.extend(extra.clone());
+    let mut context = common.clone();
+    if let (Some(target), Value::Object(extra)) =
+        (context.as_object_mut(), view::case(f, index, member, case))
+    {
+        target.extend(extra);
     }
     Ok((member, case, context))
 }
@@ -486,7 +502,7 @@ pub fn amendment_tjansteutlatande(
     amendment: &Amendment,
     date: Option<NaiveDate>,
 ) -> Result<Document, ComposeError> {
-    let (member, case, mut context) = case_context(f, index)?;
+    let (member, case, mut context) = case_context(f, &view::common(f), index)?;
     context["ändringar"] = serde_json::json!(amendment.sections);
     context["sakändringar"] = serde_json::json!(amendment.substance);
     context["ekonomisk_ändring"] = serde_json::json!(amendment.economic);

@@ -20,7 +20,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use chrono::Datelike;
 
 use super::{PdfProfile, RenderError};
-use crate::document::Document;
+use crate::document::{Block, Document};
 use world::SandboxWorld;
 
 /// Render a document to PDF bytes in the given profile: PDF/A-2b for the
@@ -76,20 +76,27 @@ pub fn render(doc: &Document, profile: PdfProfile) -> Result<Vec<u8>, RenderErro
 }
 
 /// The document as the template reads it: its JSON, with a `row_height`
-/// (pt) on each table whose cells all stay on one line, so that Typst need
-/// not measure its rows.
+/// and `column_widths` (pt) on each table whose cells all stay on one
+/// line, so that Typst need not measure its cells; when such a table's
+/// cells are plain text they come as one flat list of strings,
+/// `plain_cells`, in place of `rows`, which the template places as they are.
 fn template_data(doc: &Document) -> serde_json::Result<Vec<u8>> {
     let mut value = serde_json::to_value(doc)?;
     if let Some(fonts) = world::TABLE_FONTS.as_ref() {
-        let annotate = |blocks: &[crate::document::Block], json: Option<&mut serde_json::Value>| {
+        let annotate = |blocks: &[Block], json: Option<&mut serde_json::Value>| {
             let Some(serde_json::Value::Array(json)) = json else {
                 return;
             };
             for (block, json) in blocks.iter().zip(json.iter_mut()) {
-                if let (Some(height), serde_json::Value::Object(map)) =
-                    (fonts.one_line_row_height(block), json)
+                if let (Some(layout), serde_json::Value::Object(map)) =
+                    (fonts.one_line_layout(block), json)
                 {
-                    map.insert("row_height".into(), height.into());
+                    if let Some(cells) = plain_cells(block, layout.column_widths.len()) {
+                        map.remove("rows");
+                        map.insert("plain_cells".into(), cells.into());
+                    }
+                    map.insert("row_height".into(), layout.row_height.into());
+                    map.insert("column_widths".into(), layout.column_widths.into());
                 }
             }
         };
@@ -101,6 +108,25 @@ fn template_data(doc: &Document) -> serde_json::Result<Vec<u8>> {
         }
     }
     serde_json::to_vec(&value)
+}
+
+/// A table's cells row by row, each row padded to `columns` with empty
+/// cells, when no cell has emphasis; `None` otherwise.
+fn plain_cells(table: &Block, columns: usize) -> Option<Vec<String>> {
+    let Block::Table { rows, .. } = table else {
+        return None;
+    };
+    let mut cells = Vec::with_capacity(rows.len() * columns);
+    for row in rows {
+        for i in 0..columns {
+            let runs = row.get(i).map_or(&[][..], Vec::as_slice);
+            if runs.iter().any(|r| r.strong || r.emphasis) {
+                return None;
+            }
+            cells.push(runs.iter().map(|r| r.text.as_str()).collect());
+        }
+    }
+    Some(cells)
 }
 
 /// Lay the world's main file out into pages.

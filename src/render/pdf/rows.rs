@@ -4,8 +4,9 @@
 //! the row, once to place it), and tables are most of the layout work in a
 //! package: a förbund with 40 kommuner has a 41-row share table in each of
 //! its 40 tjänsteutlåtanden. When every cell is known to fit on one line,
-//! the row's height is known in advance, and the template gives the rows
-//! that height instead of measuring them.
+//! the row's height and the columns' widths are known in advance, and the
+//! template gives the table those sizes instead of having Typst measure
+//! every cell (for auto columns, then for auto rows) before placing it.
 //!
 //! A table fits when the widest text of each column, measured with the
 //! embedded font's advance widths plus a margin, and the cells' insets add
@@ -104,10 +105,12 @@ impl TableFonts {
         })
     }
 
-    /// The height a one-line row of `table` takes when Typst measures it
-    /// (pt): the insets and the line from cap height to baseline, as
-    /// `text`'s default edges have it. `None` when a cell may wrap.
-    pub(super) fn one_line_row_height(&self, table: &Block) -> Option<f64> {
+    /// How Typst would lay out `table` if every cell stays on one line:
+    /// the rows' height and the columns' natural widths, measured here so
+    /// that Typst lays each cell out once instead of three times (to size
+    /// the auto columns, to measure the row, to place it). `None` when a
+    /// cell may wrap, and Typst measures everything itself.
+    pub(super) fn one_line_layout(&self, table: &Block) -> Option<OneLineLayout> {
         let Block::Table { header, rows, .. } = table else {
             return None;
         };
@@ -125,10 +128,11 @@ impl TableFonts {
                 widest[i] = widest[i].max(self.cell_width(cell, false)?);
             }
         }
-        let natural: f64 = widest
+        let column_widths: Vec<f64> = widest
             .iter()
-            .map(|w| w * WIDTH_MARGIN + 2.0 * INSET_X + STROKE)
-            .sum();
+            .map(|w| w * WIDTH_MARGIN + 2.0 * INSET_X)
+            .collect();
+        let natural: f64 = column_widths.iter().map(|w| w + STROKE).sum();
         if natural > TEXT_WIDTH - STROKE {
             return None;
         }
@@ -136,8 +140,22 @@ impl TableFonts {
             .iter()
             .map(|f| f.metrics().cap_height.get())
             .fold(0.0, f64::max);
-        Some(cap_height * TEXT_SIZE + 2.0 * INSET_Y)
+        Some(OneLineLayout {
+            row_height: cap_height * TEXT_SIZE + 2.0 * INSET_Y,
+            column_widths,
+        })
     }
+}
+
+/// A table whose cells all stay on one line, as Typst would size it (pt).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct OneLineLayout {
+    /// Every row's height: the insets and the line from cap height to
+    /// baseline, as `text`'s default edges have it.
+    pub(super) row_height: f64,
+    /// Each column's width: its widest text (with room for rounding) and
+    /// the insets, what an auto column would get.
+    pub(super) column_widths: Vec<f64>,
 }
 
 #[cfg(test)]
@@ -165,12 +183,27 @@ mod tests {
 
     #[test]
     fn a_table_of_short_cells_has_one_line_rows() {
-        let height = fonts().one_line_row_height(&table(
+        let layout = fonts().one_line_layout(&table(
             &["Kommun", "Andel", "2027 (kronor)"],
             &[&["Exempel1 kommun", "2,5 %", "250\u{a0}000"]],
         ));
-        let height = height.expect("short cells fit");
-        assert!((14.0..17.0).contains(&height), "{height}");
+        let layout = layout.expect("short cells fit");
+        assert!(
+            (14.0..17.0).contains(&layout.row_height),
+            "{}",
+            layout.row_height
+        );
+        // "Exempel1 kommun" is wider than "Kommun" in bold; "2027 (kronor)"
+        // in bold wider than "250 000"; every column has its insets.
+        let [name, share, amount] = layout.column_widths[..] else {
+            panic!("three columns: {:?}", layout.column_widths);
+        };
+        assert!(
+            name > 2.0 * INSET_X + 60.0 && name < 2.0 * INSET_X + 90.0,
+            "{name}"
+        );
+        assert!(share > 2.0 * INSET_X && share < name, "{share}");
+        assert!(amount > share, "{amount}");
     }
 
     #[test]
@@ -178,16 +211,16 @@ mod tests {
         let fonts = fonts();
         let long = "Förbundet ska bedriva sin verksamhet i enlighet med lagen ".repeat(2);
         assert_eq!(
-            fonts.one_line_row_height(&table(&["Lydelse", "Ny"], &[&[&long, &long]])),
+            fonts.one_line_layout(&table(&["Lydelse", "Ny"], &[&[&long, &long]])),
             None
         );
         assert_eq!(
-            fonts.one_line_row_height(&table(&["A"], &[&["första\nandra"]])),
+            fonts.one_line_layout(&table(&["A"], &[&["första\nandra"]])),
             None
         );
-        assert_eq!(fonts.one_line_row_height(&table(&["A"], &[])), None);
+        assert_eq!(fonts.one_line_layout(&table(&["A"], &[])), None);
         assert_eq!(
-            fonts.one_line_row_height(&table(&["A"], &[&["\u{4e2d}\u{6587}"]])),
+            fonts.one_line_layout(&table(&["A"], &[&["\u{4e2d}\u{6587}"]])),
             None
         );
     }

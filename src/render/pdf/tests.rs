@@ -471,9 +471,11 @@ fn odd_but_valid_documents_render() {
 /// Where forbund says a table's rows stay on one line, Typst agrees: the
 /// table measured with auto rows is at most as high as the fixed rows
 /// forbund gives it (a wrapped cell would add a whole line), at most a
-/// tenth of a point lower per row, and no wider than the text.
+/// tenth of a point lower per row, and no wider than the text; with the
+/// column widths forbund gives it no cell wraps either, and the table is
+/// at least as wide as Typst's auto columns and at most 3 % wider.
 #[test]
-fn tables_given_fixed_rows_have_one_line_rows_in_typst() {
+fn tables_given_fixed_rows_and_columns_lay_out_as_typst_would() {
     let Some(fonts) = super::world::TABLE_FONTS.as_ref() else {
         panic!("Libertinus Serif is embedded");
     };
@@ -535,9 +537,10 @@ fn tables_given_fixed_rows_have_one_line_rows_in_typst() {
                 .collect(),
             numeric: vec![],
         };
-        let Some(height) = fonts.one_line_row_height(&table) else {
+        let Some(layout) = fonts.one_line_layout(&table) else {
             continue;
         };
+        let height = layout.row_height;
         fitted += 1;
         let quote = |s: &str| format!("\"{s}\"");
         let head: Vec<String> = header
@@ -554,10 +557,21 @@ fn tables_given_fixed_rows_have_one_line_rows_in_typst() {
                let t = table(columns: {n}, table.header({head}), {cells})\n\
                let m = measure(t, width: size.width)\n\
                assert(m.width <= size.width, message: \"too wide: \" + repr(m.width))\n\
+               let f = table(columns: ({widths},), rows: {height}pt, table.header({head}), {cells})\n\
+               let mf = measure(f, width: size.width)\n\
+               assert(mf.height.pt() <= {expected} + 0.01, message: \"given widths wrap: \" + repr(mf.height))\n\
+               assert(mf.width >= m.width, message: \"given widths narrower than auto: \" + repr(mf.width))\n\
+               assert(mf.width <= m.width * 1.03 + 1pt, message: \"given widths too wide: \" + repr(mf.width) + \" > \" + repr(m.width))\n\
                assert(m.height.pt() <= {expected} + 0.01, message: \"rows wrap: \" + repr(m.height))\n\
                assert(m.height.pt() >= {expected} - {slack}, message: \"rows lower than given: \" + repr(m.height))\n\
              }})\n",
             n = header.len(),
+            widths = layout
+                .column_widths
+                .iter()
+                .map(|w| format!("{w}pt"))
+                .collect::<Vec<_>>()
+                .join(", "),
             head = head.join(", "),
             cells = cells.join(", "),
             slack = 0.1 * (rows.len() + 1) as f64,

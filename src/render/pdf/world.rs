@@ -45,6 +45,11 @@ pub(super) static TABLE_FONTS: LazyLock<Option<super::rows::TableFonts>> =
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
+/// The style template, parsed once per process: every document's world
+/// shares it (a [`Source`] is reference-counted).
+static TEMPLATE_SOURCE: LazyLock<Result<Source, String>> =
+    LazyLock::new(|| Ok(Source::new(file_id(MAIN_PATH)?, TEMPLATE.to_string())));
+
 /// A project-rooted file id for a fixed virtual path.
 fn file_id(path: &str) -> Result<FileId, String> {
     let vpath = VirtualPath::new(path).map_err(|e| format!("{path}: {e}"))?;
@@ -63,10 +68,16 @@ impl SandboxWorld {
     /// The style template's world, whose `/data.json` is `data` and whose
     /// `today()` is `today`.
     pub(super) fn new(data: Vec<u8>, today: Datetime) -> Result<Self, String> {
-        Self::with_main(TEMPLATE, data, today)
+        Ok(SandboxWorld {
+            main: TEMPLATE_SOURCE.clone()?,
+            data_id: file_id(DATA_PATH)?,
+            data: Bytes::new(data),
+            today,
+        })
     }
 
     /// The same world with another main file (the sandbox tests use it).
+    #[cfg(test)]
     pub(super) fn with_main(main: &str, data: Vec<u8>, today: Datetime) -> Result<Self, String> {
         let main_id = file_id(MAIN_PATH)?;
         Ok(SandboxWorld {

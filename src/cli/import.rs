@@ -11,7 +11,7 @@ use super::files::{Expected, Output, read_limited, write_all};
 /// Arguments of `forbund import`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The document: Markdown, plain text (also OCR'd) or DOCX
+    /// The document: Markdown, plain text (also OCR'd), DOCX or PDF
     file: PathBuf,
     /// Extract a draft description (JSON) instead of Markdown
     #[arg(long)]

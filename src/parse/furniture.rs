@@ -31,8 +31,24 @@ pub(crate) struct Furniture {
 
 /// Marks the furniture among `lines`.
 pub(crate) fn find(lines: &[&str]) -> Furniture {
+    find_in(lines, true)
+}
+
+/// Marks the furniture among `lines` whose running headers and footers
+/// are already gone (a PDF's, told by where they stand on the page): only
+/// diarienummer lines and page numbers. A short line that recurs there is
+/// the text's own ("Uppdrag:" under each organ of an organisation).
+pub(crate) fn find_without_running_lines(lines: &[&str]) -> Furniture {
+    find_in(lines, false)
+}
+
+fn find_in(lines: &[&str], running_lines: bool) -> Furniture {
     let keys: Vec<String> = lines.iter().map(|l| key(l)).collect();
-    let repeated = repeated_lines(&keys);
+    let repeated = if running_lines {
+        repeated_lines(&keys)
+    } else {
+        HashMap::new()
+    };
     let mut furniture = Furniture {
         lines: Vec::with_capacity(lines.len()),
         ..Furniture::default()

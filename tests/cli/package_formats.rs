@@ -182,3 +182,93 @@ fn a_tjansteutlatande_without_date_or_dnr_is_found_in_the_pdf_too() {
     );
     assert_eq!(letterhead_findings(&pdf), expected, "{pdf:#}");
 }
+
+/// What a check of `folder` (files ending `.extension`) says, file by
+/// file: each finding's rule, severity, message and section, with the
+/// folder and the extension taken out of file names (lines and excerpts
+/// differ between formats).
+fn said_by_file(report: &Value, folder: &Path, extension: &str) -> BTreeSet<String> {
+    let folder = format!("{}/", folder.display());
+    let extension = format!(".{extension}");
+    let same_file = |text: &str| text.replace(&folder, "").replace(&extension, "");
+    let mut said = BTreeSet::new();
+    for entry in report["reports"].as_array().unwrap() {
+        let file = same_file(entry["file"].as_str().unwrap());
+        for finding in entry["findings"].as_array().unwrap() {
+            said.insert(format!(
+                "{file}: {} {} «{}» [{}]",
+                finding["severity"].as_str().unwrap(),
+                finding["id"].as_str().unwrap(),
+                same_file(finding["message"].as_str().unwrap()),
+                finding["location"]["section"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    said
+}
+
+/// A generated package says the same as PDF as it says as Markdown: the
+/// parties' signature forms read back as signatures, not as a section of
+/// text ("För Arbetsförmedlingen För Stockholms läns landsting"); a line
+/// that ends one page and starts the next, and a caption repeated under
+/// every organ ("Uppdrag:"), are content, not running headers.
+#[test]
+fn a_generated_package_reads_the_same_as_pdf_and_as_markdown() {
+    for sample in ["stockholm", "haninge"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join(sample);
+        generated(
+            &root().join(format!("samples/{sample}.json")),
+            &out,
+            "md,pdf",
+        );
+        let (markdown_folder, pdf_folder) = (only(&out, "md"), only(&out, "pdf"));
+        let (_, markdown) = check_json(&markdown_folder);
+        let (_, pdf) = check_json(&pdf_folder);
+        let markdown = said_by_file(&markdown, &markdown_folder, "md");
+        let pdf = said_by_file(&pdf, &pdf_folder, "pdf");
+        assert!(!markdown.is_empty(), "{sample}: the samples have warnings");
+        let only_pdf: Vec<&String> = pdf.difference(&markdown).collect();
+        let only_markdown: Vec<&String> = markdown.difference(&pdf).collect();
+        assert!(
+            only_pdf.is_empty() && only_markdown.is_empty(),
+            "{sample}: only in the PDF check: {only_pdf:#?}\nonly in the Markdown check: {only_markdown:#?}"
+        );
+    }
+}
+
+/// The PDF reader gives an avsiktsförklaring's signature forms back as
+/// the parties the Markdown names.
+#[test]
+fn the_parties_signature_forms_read_back_from_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stockholm");
+    generated(&root().join("samples/stockholm.json"), &out, "md,pdf");
+    let import = |file: &str| {
+        let output = forbund_in(dir.path())
+            .arg("import")
+            .arg(out.join(file))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", transcript(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let from_pdf = import("avsiktsforklaring.pdf");
+    for party in [
+        "För Stockholms stad",
+        "För Försäkringskassan",
+        "För Arbetsförmedlingen",
+        "För Stockholms läns landsting",
+    ] {
+        assert!(
+            from_pdf
+                .lines()
+                .any(|l| l.trim().trim_end_matches('\\') == party),
+            "{party} is not a form of its own:\n{from_pdf}"
+        );
+    }
+    assert!(
+        !from_pdf.contains("För Arbetsförmedlingen För"),
+        "two forms ran together:\n{from_pdf}"
+    );
+}

@@ -18,6 +18,10 @@ use crate::parse::text::{join_line, list_marker};
 /// How many rows at each end of a page may be running headers or footers.
 const EDGE_ROWS: usize = 2;
 
+/// How far apart, in points, a running header or footer may stand on two
+/// pages.
+const SAME_PLACE: f32 = 2.0;
+
 /// A gap this many times the usual line pitch separates paragraphs.
 const PARAGRAPH_GAP: f32 = 1.2;
 
@@ -77,7 +81,9 @@ pub(crate) fn text(pages: &[Vec<Line>]) -> Laid {
             let row_key = key(&row.text);
             if at_edge
                 && row.height <= body_height * HEADING_SIZE
-                && furniture.contains_key(&row_key)
+                && furniture
+                    .get(&row_key)
+                    .is_some_and(|ys| ys.iter().any(|&y| same_place(y, row.y)))
                 && is_edge_candidate(&row.text)
                 && seen.insert(row_key)
             {
@@ -150,25 +156,47 @@ fn row(page: usize, cells: &mut Vec<&Line>) -> Row {
 }
 
 /// Rows found among the first or last [`EDGE_ROWS`] of at least two
-/// pages and of at least half of them, digits ignored ("Sida 2 av 4").
-fn repeated_edges(pages: &[Vec<Row>]) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+/// pages and of at least half of them, at the same height on the page
+/// (within [`SAME_PLACE`]), digits ignored ("Sida 2 av 4"): for each such
+/// text, the heights it stands at. A line of content that happens to end
+/// one page and start the next ("stadsdelsförvaltning") stands at the
+/// foot of one and the head of the other, and is kept.
+fn repeated_edges(pages: &[Vec<Row>]) -> HashMap<String, Vec<f32>> {
+    let mut places: HashMap<String, Vec<f32>> = HashMap::new();
     for rows in pages {
-        let mut keys: Vec<String> = rows
+        let mut seen: Vec<(String, f32)> = Vec::new();
+        for row in rows
             .iter()
             .take(EDGE_ROWS)
             .chain(rows.iter().rev().take(EDGE_ROWS))
             .filter(|r| is_edge_candidate(&r.text))
-            .map(|r| key(&r.text))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        for key in keys {
-            *counts.entry(key).or_default() += 1;
+        {
+            let key = key(&row.text);
+            if !seen.iter().any(|(k, y)| *k == key && same_place(*y, row.y)) {
+                seen.push((key, row.y));
+            }
+        }
+        for (key, y) in seen {
+            places.entry(key).or_default().push(y);
         }
     }
-    counts.retain(|_, count| *count >= 2 && *count * 2 >= pages.len());
-    counts
+    let enough = |count: usize| count >= 2 && count * 2 >= pages.len();
+    places
+        .into_iter()
+        .filter_map(|(key, ys)| {
+            let repeated: Vec<f32> = ys
+                .iter()
+                .copied()
+                .filter(|&y| enough(ys.iter().filter(|&&o| same_place(o, y)).count()))
+                .collect();
+            (!repeated.is_empty()).then_some((key, repeated))
+        })
+        .collect()
+}
+
+/// Whether two rows stand at the same height on their pages.
+fn same_place(a: f32, b: f32) -> bool {
+    (a - b).abs() <= SAME_PLACE
 }
 
 /// Rows that may be furniture: not § headings or list items, which repeat
@@ -385,5 +413,40 @@ mod tests {
              2. stödja samverkan mellan medlemmarna.\n\n\
              År Belopp\n\n"
         );
+    }
+
+    /// A line of content that ends one page and starts the next (the
+    /// wrapped end of a list item, twice) is kept; the running header
+    /// and the page number, at one place on every page, go.
+    #[test]
+    fn a_line_repeated_at_different_places_is_content() {
+        let first = page(
+            1,
+            &[
+                line(
+                    "• Kluster 4: Jobbtorg Skärholmen centrum samt Älvsjö",
+                    76.0,
+                    126.8,
+                    11.0,
+                ),
+                line("stadsdelsförvaltning", 85.0, 112.4, 11.0),
+            ],
+        );
+        let second = page(
+            2,
+            &[
+                line("stadsdelsförvaltning", 85.0, 749.6, 11.0),
+                line("Finansiering", 70.0, 706.0, 11.0),
+            ],
+        );
+        let laid = text(&[first, second]);
+        assert_eq!(laid.dropped, 4, "{}", laid.text);
+        assert_eq!(
+            laid.text.matches("stadsdelsförvaltning").count(),
+            2,
+            "{}",
+            laid.text
+        );
+        assert!(!laid.text.contains("Sida"), "{}", laid.text);
     }
 }

@@ -5,14 +5,16 @@
 //! [`layout`] turns the lines into paragraphs without page furniture, and
 //! the plain-text reader finds the headings, § markers and lists, as for
 //! OCR'd text. A tjänsteutlåtande's two-column letterhead is read back
-//! into its header fields first ([`letterhead`]), and the accepted
-//! deviations from the document's keywords. A PDF whose pages have no text
+//! into its header fields first ([`letterhead`]), the parties' signature
+//! forms into signatures ([`signatures`]), and the accepted deviations
+//! from the document's keywords. A PDF whose pages have no text
 //! (a scan) is an error that says OCR is needed.
 
 mod extract;
 mod guard;
 mod layout;
 mod letterhead;
+mod signatures;
 
 use super::ParseError;
 use super::raw::Raw;
@@ -110,8 +112,11 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> Result<PdfRead, ParseError> {
         });
     }
     let header = letterhead::take(&mut pages).unwrap_or_default();
+    let signatures = signatures::take(&mut pages);
     let laid = layout::text(&pages);
-    let mut read = text::read(&laid.text);
+    let mut read = text::read_laid_out(&laid.text);
+    read.blocks
+        .extend(signatures.into_iter().map(Raw::Signature));
     if laid.sized_headings {
         // The type told the headings apart: a short paragraph is text.
         for block in &mut read.blocks {

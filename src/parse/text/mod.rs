@@ -59,7 +59,18 @@ enum Gap {
 /// Reads plain text (line breaks already `\n`).
 pub(crate) fn read(text: &str) -> TextRead {
     let lines: Vec<&str> = text.lines().collect();
-    let furniture = furniture::find(&lines);
+    read_lines(&lines, furniture::find(&lines))
+}
+
+/// Reads the text of a PDF laid out by [`crate::parse::pdf`], whose running
+/// headers and footers were dropped by where they stand on the page: a
+/// line that recurs is content here.
+pub(crate) fn read_laid_out(text: &str) -> TextRead {
+    let lines: Vec<&str> = text.lines().collect();
+    read_lines(&lines, furniture::find_without_running_lines(&lines))
+}
+
+fn read_lines(lines: &[&str], furniture: furniture::Furniture) -> TextRead {
     let mut builder = Builder::default();
     let mut gap = Gap::Blank;
     for (line, is_furniture) in lines.iter().zip(&furniture.lines) {

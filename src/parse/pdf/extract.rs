@@ -39,6 +39,21 @@ pub(crate) struct Line {
     pub height: f32,
 }
 
+#[cfg(test)]
+impl Line {
+    /// A line as a test lays out a page: its right edge estimated from
+    /// 5.5 pt per character.
+    pub(crate) fn at(text: &str, left: f32, bottom: f32, height: f32) -> Line {
+        Line {
+            text: text.to_string(),
+            left,
+            right: left + 5.5 * text.chars().count() as f32,
+            bottom,
+            height,
+        }
+    }
+}
+
 /// Why the library could not read the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Failure {

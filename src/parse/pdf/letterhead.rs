@@ -138,13 +138,7 @@ mod tests {
     use crate::document::label;
 
     fn line(text: &str, left: f32, bottom: f32, height: f32) -> Line {
-        Line {
-            text: text.to_string(),
-            left,
-            right: left + 5.5 * text.chars().count() as f32,
-            bottom,
-            height,
-        }
+        Line::at(text, left, bottom, height)
     }
 
     /// The first page of a generated tjänsteutlåtande, as pdf_oxide reads it.

@@ -125,13 +125,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, left: f32, bottom: f32, height: f32) -> Line {
-        Line {
-            text: text.to_string(),
-            left,
-            right: left + 5.5 * text.chars().count() as f32,
-            bottom,
-            height,
-        }
+        Line::at(text, left, bottom, height)
     }
 
     /// The end of a generated avsiktsförklaring, as pdf_oxide reads it:

@@ -1,5 +1,5 @@
 //! When a document was written, as far as it says: its own date (Word's
-//! properties), the date it was adopted or takes effect ("antagen …",
+//! properties, or the date in its letterhead or bilaga marking), the date it was adopted or takes effect ("antagen …",
 //! "gäller från och med den 1 januari 2024"), the förbund's formation, or
 //! at the latest the year its first term of office ends. Names are judged
 //! against this era: a 2015 text that says "landsting" was right when it
@@ -68,6 +68,18 @@ fn read_era(view: &Reading<'_>) -> Option<Era> {
     let own = view.document.metadata.date;
     if own.year() >= 1990 {
         return Some(Era::Year(own.year()));
+    }
+    // The date in its letterhead or bilaga marking ("Datum: 2005-12-23"),
+    // where Markdown and PDF keep what Word keeps in its properties.
+    let marked = view
+        .document
+        .header
+        .iter()
+        .filter(|f| f.label == crate::document::label::DATE)
+        .find_map(|f| crate::read::lexicon::first_date(&f.value))
+        .filter(|d| d.year() >= 1990);
+    if let Some(date) = marked {
+        return Some(Era::Year(date.year()));
     }
     let preamble: Vec<(&str, String)> = crate::read::lexicon::sentences(&view.preamble)
         .into_iter()

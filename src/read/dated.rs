@@ -1,5 +1,5 @@
-//! When a document was written, as far as it says: its own date (Word's
-//! properties, or the date in its letterhead or bilaga marking), the date it was adopted or takes effect ("antagen …",
+//! When a document was written, as far as it says: the date in its
+//! letterhead or bilaga marking, its own date (Word's properties), the date it was adopted or takes effect ("antagen …",
 //! "gäller från och med den 1 januari 2024"), the förbund's formation, or
 //! at the latest the year its first term of office ends. Names are judged
 //! against this era: a 2015 text that says "landsting" was right when it
@@ -65,12 +65,9 @@ pub fn era(view: &Reading<'_>) -> Option<Era> {
 }
 
 fn read_era(view: &Reading<'_>) -> Option<Era> {
-    let own = view.document.metadata.date;
-    if own.year() >= 1990 {
-        return Some(Era::Year(own.year()));
-    }
     // The date in its letterhead or bilaga marking ("Datum: 2005-12-23"),
-    // where Markdown and PDF keep what Word keeps in its properties.
+    // which the text states, comes before Word's properties, which may
+    // only say when the file was made.
     let marked = view
         .document
         .header
@@ -80,6 +77,10 @@ fn read_era(view: &Reading<'_>) -> Option<Era> {
         .filter(|d| d.year() >= 1990);
     if let Some(date) = marked {
         return Some(Era::Year(date.year()));
+    }
+    let own = view.document.metadata.date;
+    if own.year() >= 1990 {
+        return Some(Era::Year(own.year()));
     }
     let preamble: Vec<(&str, String)> = crate::read::lexicon::sentences(&view.preamble)
         .into_iter()
@@ -115,4 +116,58 @@ fn read_era(view: &Reading<'_>) -> Option<Era> {
     facts::terms(view, Whose::Board)
         .first
         .map(|f| Era::NoLaterThan(f.to.year()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, DocumentKind, HeaderField, Metadata, label};
+    use chrono::NaiveDate;
+
+    fn dated(properties: NaiveDate, marked: Option<&str>) -> Option<Era> {
+        let document = Document {
+            kind: DocumentKind::Avsiktsforklaring,
+            metadata: Metadata {
+                date: properties,
+                ..Metadata::default()
+            },
+            title: "Avsiktsförklaring".to_string(),
+            header: marked
+                .map(|value| HeaderField {
+                    label: label::DATE.to_string(),
+                    value: value.to_string(),
+                })
+                .into_iter()
+                .collect(),
+            preamble: Vec::new(),
+            sections: Vec::new(),
+            signatures: Vec::new(),
+            acceptances: Vec::new(),
+        };
+        read_era(&Reading::new(&document, None))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_marked_date_comes_before_the_files_properties() {
+        // A 2006 text saved as a Word file in 2015.
+        assert_eq!(
+            dated(day(2015, 3, 1), Some("2006-05-31")),
+            Some(Era::Year(2006))
+        );
+        // A placeholder is no date: the properties are used.
+        assert_eq!(
+            dated(day(2015, 3, 1), Some("[Ange datum]")),
+            Some(Era::Year(2015))
+        );
+        // Markdown has no properties (the default date is before 1990).
+        assert_eq!(
+            dated(NaiveDate::default(), Some("31 maj 2006")),
+            Some(Era::Year(2006))
+        );
+        assert_eq!(dated(NaiveDate::default(), None), None);
+    }
 }

@@ -11,6 +11,9 @@
 //! fonts, which a CLI run pays once. Peak RSS of a child process comes from
 //! `/usr/bin/time` (GNU time); without it only wall time is reported.
 
+#[path = "../tests/common/many_kommuner.rs"]
+mod many_kommuner;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -81,51 +84,10 @@ fn main() {
     whole_process("40 kommuner, whole process", &forty, dir.path(), "f");
 }
 
-/// The Stockholm sample turned into a förbund of Försäkringskassan,
-/// Arbetsförmedlingen, one region and 40 kommuner sharing their quarter
-/// equally, each kommun and the region with a case, and the sample's organisation
-/// proposal: 44 documents.
+/// The Stockholm sample with 40 kommuner: 44 documents (see
+/// [`many_kommuner::many_kommuner`]).
 fn forty_kommuner(stockholm: &[u8]) -> String {
-    let mut value: serde_json::Value =
-        serde_json::from_slice(stockholm).expect("the sample is JSON");
-    let mut members = vec![
-        serde_json::json!({"namn": "Försäkringskassan", "typ": "försäkringskassan", "ledamöter": 1, "ersättare": 1}),
-        serde_json::json!({"namn": "Arbetsförmedlingen", "typ": "arbetsförmedlingen", "ledamöter": 1, "ersättare": 1}),
-        serde_json::json!({"namn": "Region Exempellän", "typ": "region", "ledamöter": 1, "ersättare": 1}),
-    ];
-    let mut cases = vec![
-        serde_json::json!({"medlem": "Region Exempellän", "datum": "2026-03-02", "diarienummer": "RS 2026/1"}),
-    ];
-    for i in 1..=40 {
-        let name = format!("Exempel{i} kommun");
-        members.push(
-            serde_json::json!({"namn": name, "typ": "kommun", "ledamöter": 1, "ersättare": 1}),
-        );
-        cases.push(serde_json::json!({"medlem": name, "datum": "2026-03-02", "diarienummer": format!("KS 2026/{i}")}));
-    }
-    let object = value.as_object_mut().expect("the sample is an object");
-    object.insert("namn".into(), "Samordningsförbundet Fyrtio".into());
-    object.insert("säte".into(), "Exempel1".into());
-    object.insert("verksamhetsstart".into(), "2027-01-01".into());
-    object.insert("medlemmar".into(), members.into());
-    object.insert("ärenden".into(), cases.into());
-    object.insert("ekonomi".into(), serde_json::json!({"budget": [{"år": 2027, "belopp": 40000000}, {"år": 2028, "belopp": 42000000}], "kommunfördelning": "lika"}));
-    object.insert("mandattid".into(), serde_json::json!({"första": {"från": "2027-01-01", "till": "2030-12-31"}, "därefter_från": "1 januari", "längd_år": 4}));
-    object.insert(
-        "revisorer".into(),
-        serde_json::json!({"ordning": "gemensam", "gemensam_utses_av": "Exempel1 kommun"}),
-    );
-    object.insert(
-        "arkivtillsyn".into(),
-        serde_json::json!({"organ": "Kommunstyrelsen", "medlem": "Exempel1 kommun"}),
-    );
-    object.insert(
-        "tillkännagivanden".into(),
-        serde_json::json!({"plats": "förbundets_webbplats"}),
-    );
-    object.remove("avsiktsförklaring");
-    object.remove("ersättning");
-    serde_json::to_string_pretty(&value).expect("serialises")
+    serde_json::to_string_pretty(&many_kommuner::many_kommuner(stockholm, 40)).expect("serialises")
 }
 
 /// Runs `forbund generate` on `spec` RUNS times as a separate process and

@@ -342,7 +342,7 @@ fn by_rows(header: &[String], rows: &[Vec<String>], unit: Option<u64>) -> Option
 /// The headings a tjänsteutlåtande's table with a row per year has, as
 /// words to find in a header that lost its grid, in folded spelling.
 const ROW_HEADINGS: [(&str, &str); 4] = [
-    ("forbundets budget", "Förbundets budget"),
+    ("forbundets", "Förbundets budget"),
     ("andel for", "Andel för"),
     ("administration", "Administration"),
     ("insatser", "Insatser"),
@@ -394,9 +394,13 @@ fn text_table(
     following: &[Block],
 ) -> Option<(AmountTable, usize)> {
     let folded = fold(first.trim());
-    if !folded.starts_with("ar ") || !folded.contains("forbundets budget") {
+    if !folded.starts_with("ar ") || !folded.contains("forbundets") {
         return None;
     }
+    // In a narrow column "Förbundets budget" wraps, and its "budget" comes
+    // first among the wrapped words below, before the rest of the member's
+    // name.
+    let budget_wrapped = !folded.contains("forbundets budget");
     let mut found: Vec<(usize, &str)> = ROW_HEADINGS
         .iter()
         .filter_map(|(word, label)| folded.find(word).map(|at| (at, *label)))
@@ -448,7 +452,11 @@ fn text_table(
                 .and_then(|c| c.get(1))
                 .map_or("", |m| m.as_str().trim());
             let mut words = vec![name.to_string()];
-            words.extend(wrapped.iter().cloned());
+            let mut below: Vec<&str> = wrapped.iter().flat_map(|w| w.split(' ')).collect();
+            if budget_wrapped && below.first().is_some_and(|w| fold(w) == "budget") {
+                below.remove(0);
+            }
+            words.extend(below.into_iter().map(str::to_string));
             format!("Andel för {}", words.join(" ").trim())
         }))
         .collect();
@@ -590,6 +598,20 @@ mod tests {
             .collect()
     }
 
+    /// The four rows of Tierps kommun's table with a row per year.
+    fn assert_year_row_labels(t: &AmountTable) {
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Förbundets budget",
+                "Andel för Tierps kommun",
+                "Administration",
+                "Insatser"
+            ]
+        );
+    }
+
     #[test]
     fn reads_year_rows_that_lost_their_grid() {
         let blocks = paragraphs(&[
@@ -606,19 +628,24 @@ mod tests {
         )
         .expect("a table");
         assert_eq!(used, 4);
-        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
-        assert_eq!(
-            labels,
-            [
-                "Förbundets budget",
-                "Andel för Tierps kommun",
-                "Administration",
-                "Insatser"
-            ]
-        );
+        assert_year_row_labels(&t);
         assert_eq!(t.rows[1].amounts.get(&2028), Some(&722_702));
         assert_eq!(t.rows[3].amounts.get(&2027), Some(&4_200_000));
         assert_eq!(t.rows[3].amounts.get(&2028), None);
+        // "Förbundets budget" wrapped in its narrow column: its "budget"
+        // stands first among the wrapped words.
+        let blocks = paragraphs(&[
+            "budget kommun",
+            "2027 6 000 000 kronor 602 252 kronor 1 800 000 kronor (30 %) 4 200 000 kronor (70 %)",
+        ]);
+        let (t, _) = text_table(
+            None,
+            "År Förbundets Andel för Tierps Administration Insatser",
+            &blocks,
+        )
+        .expect("a table");
+        assert_year_row_labels(&t);
+        assert_eq!(t.rows[2].amounts.get(&2027), Some(&1_800_000));
         // A row whose amounts lack their unit, or count wrong, is no table.
         let blocks = paragraphs(&["2027 6 000 000 602 252"]);
         assert!(text_table(None, "År Förbundets budget Andel för X", &blocks).is_none());

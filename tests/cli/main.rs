@@ -12,6 +12,8 @@ mod corpus;
 mod decision_package;
 mod decisions;
 mod generate;
+#[path = "../common/many_kommuner.rs"]
+mod many_kommuner;
 mod modernize;
 mod new;
 mod package_formats;

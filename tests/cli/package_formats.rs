@@ -272,3 +272,46 @@ fn the_parties_signature_forms_read_back_from_the_pdf() {
         "two forms ran together:\n{from_pdf}"
     );
 }
+
+/// An avsiktsförklaring of Försäkringskassan, Arbetsförmedlingen, a region
+/// and 20 kommuner: its signature forms fill several pages, each page's
+/// first row standing where the page before had its own. The PDF library
+/// takes such text for a running header; every party still reads back.
+#[test]
+fn every_partys_signature_form_reads_back_from_a_long_pdf() {
+    let stockholm = std::fs::read(root().join("samples/stockholm.json")).unwrap();
+    let description = super::many_kommuner::many_kommuner(&stockholm, 20);
+    let parties: Vec<String> = description["medlemmar"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["namn"].as_str().unwrap().to_string())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write_description(dir.path(), "tjugo.json", &description);
+    let out = dir.path().join("ut");
+    let output = generate(
+        &spec,
+        &out,
+        &[
+            "--doc",
+            "avsiktsforklaring",
+            "--format",
+            "pdf",
+            "--allow-errors",
+        ],
+    );
+    assert!(output.status.success(), "{}", transcript(&output));
+    let output = forbund_in(dir.path())
+        .arg("import")
+        .arg(out.join("avsiktsforklaring.pdf"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", transcript(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let read: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().trim_end_matches('\\').strip_prefix("För "))
+        .collect();
+    assert_eq!(read, parties, "{text}");
+}

@@ -142,21 +142,101 @@ fn xmp_keywords(xmp: &str) -> Option<String> {
 fn lines(document: &pdf_oxide::PdfDocument, count: usize) -> Result<Vec<Vec<Line>>, Failure> {
     (0..count)
         .map(|page| {
+            let furniture = marked_furniture(document, page)?;
             let lines = document
-                .extract_text_lines_with_thresholds_no_artifacts(page, None, None, None)
+                .extract_text_lines_with_thresholds(page, None, None, None)
                 .map_err(failure)?;
             Ok(lines
                 .into_iter()
-                .map(|line| Line {
-                    text: line.text,
-                    left: line.bbox.x,
-                    right: line.bbox.x + line.bbox.width,
-                    bottom: line.bbox.y,
-                    height: line.bbox.height,
-                })
+                .filter(|line| !furniture.iter().any(|r| overlaps(r, &line.bbox)))
+                .flat_map(cells)
                 .collect())
         })
         .collect()
+}
+
+/// Where the page's marked artifacts stand: what a tagged PDF marks as
+/// its running header, footer, page number or background. The library
+/// also marks, by its own guess, text repeated at one place on several
+/// pages ("För Exempel17 kommun" at the head of a page of signature
+/// forms) as "other pagination"; that text is kept, and
+/// [`super::layout`] tells real running headers by where they stand.
+fn marked_furniture(
+    document: &pdf_oxide::PdfDocument,
+    page: usize,
+) -> Result<Vec<pdf_oxide::geometry::Rect>, Failure> {
+    use pdf_oxide::extractors::text::{ArtifactType, PaginationSubtype};
+    Ok(document
+        .extract_spans(page)
+        .map_err(failure)?
+        .into_iter()
+        .filter(|span| {
+            matches!(&span.artifact_type, Some(kind)
+                if *kind != ArtifactType::Pagination(PaginationSubtype::Other))
+        })
+        .map(|span| span.bbox)
+        .collect())
+}
+
+/// Whether a line and an artifact share some of the page.
+fn overlaps(artifact: &pdf_oxide::geometry::Rect, line: &pdf_oxide::geometry::Rect) -> bool {
+    artifact.x < line.x + line.width
+        && line.x < artifact.x + artifact.width
+        && artifact.y < line.y + line.height
+        && line.y < artifact.y + artifact.height
+}
+
+/// A gap this many times the type's size between two words may part
+/// them into cells: a word space is a quarter of it.
+const CELL_GAP: f32 = 0.9;
+
+/// The library's line parted between the cells of a table's row: where a
+/// wide gap stands between two words that a tagged PDF marks as separate
+/// content (`forbund generate` and Word's tagged export mark each cell).
+/// The library parts a line only at gaps of three times the type's size,
+/// so a table's rows set close together would read as one paragraph. An
+/// untagged PDF's line is left whole: a justified line's wide spaces are
+/// not cells.
+fn cells(line: pdf_oxide::layout::TextLine) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut previous: Option<(f32, Option<u32>)> = None;
+    for word in &line.words {
+        let (left, right) = (word.bbox.x, word.bbox.x + word.bbox.width);
+        let size = word.avg_font_size.max(1.0);
+        let parted = previous.is_some_and(|(end, mcid)| {
+            left - end > CELL_GAP * size
+                && mcid.is_some()
+                && word.mcid.is_some()
+                && mcid != word.mcid
+        });
+        match (out.last_mut(), previous) {
+            (Some(cell), Some(_)) if !parted => {
+                cell.text.push(' ');
+                cell.text.push_str(&word.text);
+                cell.right = cell.right.max(right);
+                cell.bottom = cell.bottom.min(word.bbox.y);
+                cell.height = cell.height.max(word.bbox.height);
+            }
+            _ => out.push(Line {
+                text: word.text.clone(),
+                left,
+                right,
+                bottom: word.bbox.y,
+                height: word.bbox.height,
+            }),
+        }
+        previous = Some((right, word.mcid));
+    }
+    if out.is_empty() {
+        out.push(Line {
+            text: line.text,
+            left: line.bbox.x,
+            right: line.bbox.x + line.bbox.width,
+            bottom: line.bbox.y,
+            height: line.bbox.height,
+        });
+    }
+    out
 }
 
 fn failure(error: pdf_oxide::Error) -> Failure {

@@ -56,6 +56,9 @@ struct Row {
     y: f32,
     height: f32,
     page: usize,
+    /// How many of the library's lines it joins: more than one where wide
+    /// gaps part the text, as between a table's cells.
+    cells: usize,
 }
 
 /// Lays out the pages' lines as paragraphs.
@@ -150,6 +153,7 @@ fn row(page: usize, cells: &mut Vec<&Line>) -> Row {
         y: cells.iter().map(|c| c.bottom).fold(f32::MIN, f32::max),
         height: cells.iter().map(|c| c.height).fold(0.0, f32::max),
         page,
+        cells: cells.len(),
     };
     cells.clear();
     row
@@ -298,6 +302,11 @@ fn continues(first: &Row, last: &Row, row: &Row, metrics: &Metrics) -> bool {
         return false;
     }
     if !near(row.height, last.height) {
+        return false;
+    }
+    // A table's row, its cells parted by wide gaps, is a paragraph of its
+    // own: rows set close together are not one sentence.
+    if row.cells > 1 || last.cells > 1 {
         return false;
     }
     let previous = last.text.trim_end();

@@ -77,7 +77,9 @@ pub fn render(doc: &Document, profile: PdfProfile) -> Result<Vec<u8>, RenderErro
 
 /// The document as the template reads it: its JSON, with a `row_height`
 /// and `column_widths` (pt) on each table whose cells all stay on one
-/// line, so that Typst need not measure its cells; when such a table's
+/// line, so that Typst need not measure its cells, and `column_widths`
+/// alone on a table whose cells wrap (see
+/// [`rows::TableFonts::wrapped_widths`]); when a one-line table's
 /// cells are plain text they come as one flat list of strings,
 /// `plain_cells`, in place of `rows`, which the template places as they are.
 fn template_data(doc: &Document) -> serde_json::Result<Vec<u8>> {
@@ -88,15 +90,18 @@ fn template_data(doc: &Document) -> serde_json::Result<Vec<u8>> {
                 return;
             };
             for (block, json) in blocks.iter().zip(json.iter_mut()) {
-                if let (Some(layout), serde_json::Value::Object(map)) =
-                    (fonts.one_line_layout(block), json)
-                {
+                let serde_json::Value::Object(map) = json else {
+                    continue;
+                };
+                if let Some(layout) = fonts.one_line_layout(block) {
                     if let Some(cells) = plain_cells(block, layout.column_widths.len()) {
                         map.remove("rows");
                         map.insert("plain_cells".into(), cells.into());
                     }
                     map.insert("row_height".into(), layout.row_height.into());
                     map.insert("column_widths".into(), layout.column_widths.into());
+                } else if let Some(widths) = fonts.wrapped_widths(block) {
+                    map.insert("column_widths".into(), widths.into());
                 }
             }
         };

@@ -111,13 +111,7 @@ impl TableFonts {
     /// the auto columns, to measure the row, to place it). `None` when a
     /// cell may wrap, and Typst measures everything itself.
     pub(super) fn one_line_layout(&self, table: &Block) -> Option<OneLineLayout> {
-        let Block::Table { header, rows, .. } = table else {
-            return None;
-        };
-        if rows.is_empty() {
-            return None;
-        }
-        let columns = rows.iter().map(Vec::len).chain([header.len()]).max()?;
+        let (header, rows, columns) = shape(table)?;
         let mut widest = vec![0.0_f64; columns];
         for (i, heading) in header.iter().enumerate() {
             let width = self.cell_width(&[Inline::plain(heading.as_str())], true)?;
@@ -145,6 +139,110 @@ impl TableFonts {
             column_widths,
         })
     }
+
+    /// The longest word and the longest line of a cell at the body size
+    /// (pt); words end at spaces and lines at line breaks (a no-break
+    /// space holds its number together). `None` when the font lacks a
+    /// character.
+    fn cell_extents(&self, runs: &[Inline], strong: bool) -> Option<(f64, f64)> {
+        let (mut word, mut line, mut longest_word, mut longest_line) = (0.0, 0.0, 0.0_f64, 0.0_f64);
+        for run in runs {
+            let font = self.face(strong || run.strong, run.emphasis);
+            let face = font.ttf();
+            let units_per_em = font.units_per_em();
+            for c in run.text.chars() {
+                if c == '\n' || c == '\r' {
+                    longest_word = longest_word.max(word);
+                    longest_line = longest_line.max(line);
+                    (word, line) = (0.0, 0.0);
+                    continue;
+                }
+                let glyph = face.glyph_index(c)?;
+                let advance = f64::from(face.glyph_hor_advance(glyph)?) / units_per_em * TEXT_SIZE;
+                line += advance;
+                if c == ' ' {
+                    longest_word = longest_word.max(word);
+                    word = 0.0;
+                } else {
+                    word += advance;
+                }
+            }
+        }
+        Some((longest_word.max(word), longest_line.max(line)))
+    }
+
+    /// Column widths for a table whose cells wrap. Each column gets at
+    /// least its longest word, so that no word is split or runs into the
+    /// next column (Typst's own sharing narrows every wide column alike,
+    /// and a long word such as "kommunernas" then runs across its
+    /// neighbour); then, if there is room, the longest line of its body
+    /// cells, so that figures and names stay on one line and the headings
+    /// wrap; then its headings' longest line. At the first step that does
+    /// not fit, the room left is shared in proportion to what each column
+    /// lacks. `None` when even the longest words do not fit beside each
+    /// other, when a character is missing from the font, or for an empty
+    /// table.
+    pub(super) fn wrapped_widths(&self, table: &Block) -> Option<Vec<f64>> {
+        let (header, rows, columns) = shape(table)?;
+        let mut word = vec![0.0_f64; columns];
+        let mut body = vec![0.0_f64; columns];
+        let mut heading = vec![0.0_f64; columns];
+        for (i, text) in header.iter().enumerate() {
+            let (longest_word, line) = self.cell_extents(&[Inline::plain(text.as_str())], true)?;
+            word[i] = word[i].max(longest_word);
+            heading[i] = heading[i].max(line);
+        }
+        for row in rows {
+            for (i, cell) in row.iter().enumerate() {
+                let (longest_word, line) = self.cell_extents(cell, false)?;
+                word[i] = word[i].max(longest_word);
+                body[i] = body[i].max(line);
+            }
+        }
+        let room = |w: f64| w * WIDTH_MARGIN + 2.0 * INSET_X;
+        let least: Vec<f64> = word.iter().map(|&w| room(w)).collect();
+        let bodies: Vec<f64> = (0..columns).map(|i| room(word[i].max(body[i]))).collect();
+        let whole: Vec<f64> = (0..columns)
+            .map(|i| room(word[i].max(body[i]).max(heading[i])))
+            .collect();
+        let available = TEXT_WIDTH - STROKE * (columns as f64 + 1.0);
+        let mut previous = least;
+        if previous.iter().sum::<f64>() > available {
+            return None;
+        }
+        for step in [bodies, whole] {
+            let (had, wants) = (previous.iter().sum::<f64>(), step.iter().sum::<f64>());
+            if wants <= available {
+                previous = step;
+                continue;
+            }
+            let share = (available - had) / (wants - had);
+            return Some(
+                previous
+                    .iter()
+                    .zip(&step)
+                    .map(|(from, to)| from + (to - from) * share)
+                    .collect(),
+            );
+        }
+        Some(previous)
+    }
+}
+
+/// A table's rows of cells, each cell a run of inline text.
+type Rows = [Vec<Vec<Inline>>];
+
+/// A table's header, rows and number of columns; `None` for another block
+/// or a table without rows.
+fn shape(table: &Block) -> Option<(&[String], &Rows, usize)> {
+    let Block::Table { header, rows, .. } = table else {
+        return None;
+    };
+    if rows.is_empty() {
+        return None;
+    }
+    let columns = rows.iter().map(Vec::len).chain([header.len()]).max()?;
+    Some((header, rows, columns))
 }
 
 /// A table whose cells all stay on one line, as Typst would size it (pt).

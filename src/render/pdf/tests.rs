@@ -632,3 +632,91 @@ fn a_letterhead_reads_back_to_its_fields() {
     let parsed = crate::parse::parse("tjansteutlatande.pdf", &pdf).unwrap();
     assert_eq!(parsed.document.header, tjansteutlatande().header);
 }
+
+/// A table too wide for one-line cells gets column widths in which, as
+/// Typst measures them, every word of every cell fits its column and
+/// every body cell stays on one line (the headings wrap at their spaces),
+/// within the text width: the three-kommun division table whose heading
+/// "kommunernas" ran into its neighbour under Typst's own sharing.
+#[test]
+fn wrapped_tables_keep_words_and_body_lines_inside_their_columns() {
+    let Some(fonts) = super::world::TABLE_FONTS.as_ref() else {
+        panic!("Libertinus Serif is embedded");
+    };
+    let header = [
+        "Kommun",
+        "Invånare 16–64 år 2025-12-31",
+        "Andel av kommunernas fjärdedel",
+        "2027 (kronor)",
+        "2028 (kronor)",
+        "2029 (kronor)",
+    ];
+    let rows = [
+        [
+            "Tierps kommun",
+            "11\u{a0}874",
+            "40,15 %",
+            "602\u{a0}252",
+            "722\u{a0}702",
+            "722\u{a0}702",
+        ],
+        [
+            "Östhammars kommun",
+            "12\u{a0}311",
+            "41,63 %",
+            "624\u{a0}417",
+            "749\u{a0}300",
+            "749\u{a0}300",
+        ],
+        [
+            "Summa",
+            "29\u{a0}574",
+            "100,00 %",
+            "1\u{a0}500\u{a0}000",
+            "1\u{a0}800\u{a0}000",
+            "1\u{a0}800\u{a0}000",
+        ],
+    ];
+    let table = Block::Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| vec![Inline::plain(*c)]).collect())
+            .collect(),
+        numeric: vec![false, true, true, true, true, true],
+    };
+    assert_eq!(fonts.one_line_layout(&table), None, "this table wraps");
+    let widths = fonts
+        .wrapped_widths(&table)
+        .expect("the longest words fit beside each other");
+    assert_eq!(widths.len(), header.len());
+    let quote = |s: &str| format!("\"{s}\"");
+    let mut checks = String::new();
+    for (i, width) in widths.iter().enumerate() {
+        let inner = width - 10.0;
+        for word in header[i].split(' ') {
+            checks.push_str(&format!(
+                "assert(measure(strong({w})).width.pt() <= {inner}, message: {m})\n",
+                w = quote(word),
+                m = quote(&format!("heading word {word} wider than column {i}"))
+            ));
+        }
+        for row in &rows {
+            checks.push_str(&format!(
+                "assert(measure({c}).width.pt() <= {inner}, message: {m})\n",
+                c = quote(row[i]),
+                m = quote(&format!("body cell {} wraps in column {i}", row[i]))
+            ));
+        }
+    }
+    let main = format!(
+        "#set page(paper: \"a4\", margin: (x: 25mm, y: 10mm))\n\
+         #set text(font: \"Libertinus Serif\", size: 11pt, lang: \"sv\", hyphenate: false)\n\
+         #context {{\n{checks}}}\n\
+         #layout(size => assert({total} <= size.width.pt(), message: \"wider than the text\"))\n",
+        total = widths.iter().sum::<f64>(),
+    );
+    if let Err(e) = compile_main(&main) {
+        panic!("{widths:?}: {e}");
+    }
+}

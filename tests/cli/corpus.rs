@@ -21,7 +21,7 @@ fn corpus(part: &str) -> Vec<PathBuf> {
         .map(|e| e.unwrap().path())
         .filter(|p| {
             p.extension()
-                .is_some_and(|e| e == "md" || e == "txt" || e == "docx")
+                .is_some_and(|e| e == "md" || e == "txt" || e == "docx" || e == "pdf")
         })
         .collect();
     files.sort();

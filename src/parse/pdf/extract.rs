@@ -160,7 +160,9 @@ fn lines(document: &pdf_oxide::PdfDocument, count: usize) -> Result<Vec<Vec<Line
 /// also marks, by its own guess, text repeated at one place on several
 /// pages ("För Exempel17 kommun" at the head of a page of signature
 /// forms) as "other pagination"; that text is kept, and
-/// [`super::layout`] tells real running headers by where they stand.
+/// [`super::layout`] tells real running headers by where they stand. The
+/// library keeps each page's spans, so reading its lines after this does
+/// not extract them again.
 fn marked_furniture(
     document: &pdf_oxide::PdfDocument,
     page: usize,
@@ -198,6 +200,15 @@ const CELL_GAP: f32 = 0.9;
 /// untagged PDF's line is left whole: a justified line's wide spaces are
 /// not cells.
 fn cells(line: pdf_oxide::layout::TextLine) -> Vec<Line> {
+    if line.words.is_empty() {
+        return vec![Line {
+            text: line.text,
+            left: line.bbox.x,
+            right: line.bbox.x + line.bbox.width,
+            bottom: line.bbox.y,
+            height: line.bbox.height,
+        }];
+    }
     let mut out: Vec<Line> = Vec::new();
     let mut previous: Option<(f32, Option<u32>)> = None;
     for word in &line.words {
@@ -209,8 +220,8 @@ fn cells(line: pdf_oxide::layout::TextLine) -> Vec<Line> {
                 && word.mcid.is_some()
                 && mcid != word.mcid
         });
-        match (out.last_mut(), previous) {
-            (Some(cell), Some(_)) if !parted => {
+        match out.last_mut() {
+            Some(cell) if !parted => {
                 cell.text.push(' ');
                 cell.text.push_str(&word.text);
                 cell.right = cell.right.max(right);
@@ -226,15 +237,6 @@ fn cells(line: pdf_oxide::layout::TextLine) -> Vec<Line> {
             }),
         }
         previous = Some((right, word.mcid));
-    }
-    if out.is_empty() {
-        out.push(Line {
-            text: line.text,
-            left: line.bbox.x,
-            right: line.bbox.x + line.bbox.width,
-            bottom: line.bbox.y,
-            height: line.bbox.height,
-        });
     }
     out
 }

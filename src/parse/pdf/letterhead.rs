@@ -137,29 +137,25 @@ mod tests {
     use super::*;
     use crate::document::label;
 
-    fn line(text: &str, left: f32, bottom: f32, height: f32) -> Line {
-        Line::at(text, left, bottom, height)
-    }
-
     /// The first page of a generated tjänsteutlåtande, as pdf_oxide reads it.
     fn page() -> Vec<Line> {
         vec![
-            line("Stockholms läns landsting", 70.87, 749.76, 11.0),
-            line("TJÄNSTEUTLÅTANDE", 308.64, 749.76, 11.0),
-            line("Hälso- och sjukvårdsförvaltningen", 70.87, 735.37, 11.0),
-            line("2015-09-07", 308.64, 735.37, 11.0),
-            line("Dnr HSN 1506-0772", 308.64, 720.98, 11.0),
-            line("Handläggare:", 70.87, 711.85, 9.0),
-            line("Barbro Hansson", 70.87, 697.46, 11.0),
-            line("Hälso- och sjukvårdsnämnden", 308.64, 696.14, 11.0),
-            line("2015-11-03, punkt 10", 308.64, 681.75, 11.0),
-            line(
+            Line::at("Stockholms läns landsting", 70.87, 749.76, 11.0),
+            Line::at("TJÄNSTEUTLÅTANDE", 308.64, 749.76, 11.0),
+            Line::at("Hälso- och sjukvårdsförvaltningen", 70.87, 735.37, 11.0),
+            Line::at("2015-09-07", 308.64, 735.37, 11.0),
+            Line::at("Dnr HSN 1506-0772", 308.64, 720.98, 11.0),
+            Line::at("Handläggare:", 70.87, 711.85, 9.0),
+            Line::at("Barbro Hansson", 70.87, 697.46, 11.0),
+            Line::at("Hälso- och sjukvårdsnämnden", 308.64, 696.14, 11.0),
+            Line::at("2015-11-03, punkt 10", 308.64, 681.75, 11.0),
+            Line::at(
                 "Inrättande av Samordningsförbundet Stockholms stad",
                 70.87,
                 645.94,
                 18.0,
             ),
-            line("Ärendebeskrivning", 70.87, 612.36, 13.0),
+            Line::at("Ärendebeskrivning", 70.87, 612.36, 13.0),
         ]
     }
 
@@ -216,14 +212,14 @@ mod tests {
     fn a_page_laid_out_otherwise_is_left_alone() {
         // The kind as a heading at the margin, text beside it elsewhere.
         let mut pages = vec![vec![
-            line("TJÄNSTEUTLÅTANDE", 70.87, 749.76, 11.0),
-            line("Datum 2015-09-07", 80.0, 735.37, 11.0),
-            line("Ärendebeskrivning", 70.87, 700.0, 13.0),
+            Line::at("TJÄNSTEUTLÅTANDE", 70.87, 749.76, 11.0),
+            Line::at("Datum 2015-09-07", 80.0, 735.37, 11.0),
+            Line::at("Ärendebeskrivning", 70.87, 700.0, 13.0),
         ]];
         let before = pages.clone();
         assert_eq!(take(&mut pages), None);
         assert_eq!(pages, before);
-        let mut pages = vec![vec![line("Förbundsordning", 70.87, 749.76, 18.0)]];
+        let mut pages = vec![vec![Line::at("Förbundsordning", 70.87, 749.76, 18.0)]];
         assert_eq!(take(&mut pages), None);
     }
 }

@@ -124,34 +124,30 @@ fn form(page: &[Line], opening: usize) -> Option<(Signature, Vec<usize>)> {
 mod tests {
     use super::*;
 
-    fn line(text: &str, left: f32, bottom: f32, height: f32) -> Line {
-        Line::at(text, left, bottom, height)
-    }
-
     /// The end of a generated avsiktsförklaring, as pdf_oxide reads it:
     /// four forms in two rows, one with the name and title printed.
     fn page() -> Vec<Line> {
         vec![
-            line("Underskrifter", 70.9, 528.9, 13.0),
-            line("För Stockholms stad", 70.9, 494.7, 11.0),
-            line("För Försäkringskassan", 311.4, 494.7, 11.0),
-            line("Ort och datum", 70.9, 460.5, 8.5),
-            line("Ort och datum", 311.4, 460.5, 8.5),
-            line("Underskrift", 70.9, 426.3, 8.5),
-            line("Underskrift", 311.4, 426.3, 8.5),
-            line("Anna Andersson", 311.4, 400.0, 11.0),
-            line("Namnförtydligande", 70.9, 392.1, 8.5),
-            line("Namnförtydligande", 311.4, 392.1, 8.5),
-            line("Länsdirektör", 311.4, 378.0, 11.0),
-            line("För Arbetsförmedlingen", 70.9, 358.5, 11.0),
-            line("För Region Stockholm", 311.4, 358.5, 11.0),
-            line("Ort och datum", 70.9, 324.3, 8.5),
-            line("Ort och datum", 311.4, 324.3, 8.5),
-            line("Underskrift", 70.9, 290.1, 8.5),
-            line("Underskrift", 311.4, 290.1, 8.5),
-            line("Namnförtydligande", 70.9, 255.9, 8.5),
-            line("Namnförtydligande", 311.4, 255.9, 8.5),
-            line("Sida 3 av 3", 280.0, 40.0, 9.0),
+            Line::at("Underskrifter", 70.9, 528.9, 13.0),
+            Line::at("För Stockholms stad", 70.9, 494.7, 11.0),
+            Line::at("För Försäkringskassan", 311.4, 494.7, 11.0),
+            Line::at("Ort och datum", 70.9, 460.5, 8.5),
+            Line::at("Ort och datum", 311.4, 460.5, 8.5),
+            Line::at("Underskrift", 70.9, 426.3, 8.5),
+            Line::at("Underskrift", 311.4, 426.3, 8.5),
+            Line::at("Anna Andersson", 311.4, 400.0, 11.0),
+            Line::at("Namnförtydligande", 70.9, 392.1, 8.5),
+            Line::at("Namnförtydligande", 311.4, 392.1, 8.5),
+            Line::at("Länsdirektör", 311.4, 378.0, 11.0),
+            Line::at("För Arbetsförmedlingen", 70.9, 358.5, 11.0),
+            Line::at("För Region Stockholm", 311.4, 358.5, 11.0),
+            Line::at("Ort och datum", 70.9, 324.3, 8.5),
+            Line::at("Ort och datum", 311.4, 324.3, 8.5),
+            Line::at("Underskrift", 70.9, 290.1, 8.5),
+            Line::at("Underskrift", 311.4, 290.1, 8.5),
+            Line::at("Namnförtydligande", 70.9, 255.9, 8.5),
+            Line::at("Namnförtydligande", 311.4, 255.9, 8.5),
+            Line::at("Sida 3 av 3", 280.0, 40.0, 9.0),
         ]
     }
 
@@ -180,16 +176,16 @@ mod tests {
     fn text_that_starts_with_for_is_left_alone() {
         // "För …" in running text, and a form without its captions.
         let mut pages = vec![vec![
-            line(
+            Line::at(
                 "För att uppnå målen ska parterna samverka.",
                 70.9,
                 600.0,
                 11.0,
             ),
-            line("Förbundet ska verka för samordning.", 70.9, 585.0, 11.0),
-            line("För Stockholms stad", 70.9, 494.7, 11.0),
-            line("Ort och datum", 70.9, 460.5, 8.5),
-            line("Namnförtydligande", 70.9, 392.1, 8.5),
+            Line::at("Förbundet ska verka för samordning.", 70.9, 585.0, 11.0),
+            Line::at("För Stockholms stad", 70.9, 494.7, 11.0),
+            Line::at("Ort och datum", 70.9, 460.5, 8.5),
+            Line::at("Namnförtydligande", 70.9, 392.1, 8.5),
         ]];
         let before = pages[0].len();
         assert!(take(&mut pages).is_empty());

@@ -75,13 +75,13 @@ pub fn render(doc: &Document, profile: PdfProfile) -> Result<Vec<u8>, RenderErro
     typst_pdf::pdf(&compiled, &options).map_err(|errors| diagnostics_error(&world, &errors))
 }
 
-/// The document as the template reads it: its JSON, with a `row_height`
-/// and `column_widths` (pt) on each table whose cells all stay on one
-/// line, so that Typst need not measure its cells, and `column_widths`
-/// alone on a table whose cells wrap (see
-/// [`rows::TableFonts::wrapped_widths`]); when a one-line table's
-/// cells are plain text they come as one flat list of strings,
-/// `plain_cells`, in place of `rows`, which the template places as they are.
+/// The document as the template reads it: its JSON, with the
+/// `column_widths` (pt) forbund measured on each table, and a `row_height`
+/// on each table whose cells all stay on one line (see
+/// [`rows::TableFonts::layout`]), so that Typst need not measure its
+/// cells; when a one-line table's cells are plain text they come as one
+/// flat list of strings, `plain_cells`, in place of `rows`, which the
+/// template places as they are.
 fn template_data(doc: &Document) -> serde_json::Result<Vec<u8>> {
     let mut value = serde_json::to_value(doc)?;
     if let Some(fonts) = world::TABLE_FONTS.as_ref() {
@@ -93,16 +93,17 @@ fn template_data(doc: &Document) -> serde_json::Result<Vec<u8>> {
                 let serde_json::Value::Object(map) = json else {
                     continue;
                 };
-                if let Some(layout) = fonts.one_line_layout(block) {
+                let Some(layout) = fonts.layout(block) else {
+                    continue;
+                };
+                if let Some(height) = layout.row_height {
                     if let Some(cells) = plain_cells(block, layout.column_widths.len()) {
                         map.remove("rows");
                         map.insert("plain_cells".into(), cells.into());
                     }
-                    map.insert("row_height".into(), layout.row_height.into());
-                    map.insert("column_widths".into(), layout.column_widths.into());
-                } else if let Some(widths) = fonts.wrapped_widths(block) {
-                    map.insert("column_widths".into(), widths.into());
+                    map.insert("row_height".into(), height.into());
                 }
+                map.insert("column_widths".into(), layout.column_widths.into());
             }
         };
         annotate(&doc.preamble, value.get_mut("preamble"));

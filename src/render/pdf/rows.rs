@@ -82,78 +82,22 @@ impl TableFonts {
         }
     }
 
-    /// The width of `text` in `font` at the body size (pt), or `None` when
-    /// the font lacks a character or the text breaks its line.
-    fn width(font: &FontInstance, text: &str) -> Option<f64> {
-        let face = font.ttf();
-        let units_per_em = font.units_per_em();
-        let mut units = 0.0;
-        for c in text.chars() {
-            if c == '\n' || c == '\r' {
-                return None;
-            }
-            let glyph = face.glyph_index(c)?;
-            units += f64::from(face.glyph_hor_advance(glyph)?);
-        }
-        Some(units / units_per_em * TEXT_SIZE)
-    }
-
-    fn cell_width(&self, runs: &[Inline], strong: bool) -> Option<f64> {
-        runs.iter().try_fold(0.0, |sum, run| {
-            let font = self.face(strong || run.strong, run.emphasis);
-            Some(sum + Self::width(font, &run.text)?)
-        })
-    }
-
-    /// How Typst would lay out `table` if every cell stays on one line:
-    /// the rows' height and the columns' natural widths, measured here so
-    /// that Typst lays each cell out once instead of three times (to size
-    /// the auto columns, to measure the row, to place it). `None` when a
-    /// cell may wrap, and Typst measures everything itself.
-    pub(super) fn one_line_layout(&self, table: &Block) -> Option<OneLineLayout> {
-        let (header, rows, columns) = shape(table)?;
-        let mut widest = vec![0.0_f64; columns];
-        for (i, heading) in header.iter().enumerate() {
-            let width = self.cell_width(&[Inline::plain(heading.as_str())], true)?;
-            widest[i] = widest[i].max(width);
-        }
-        for row in rows {
-            for (i, cell) in row.iter().enumerate() {
-                widest[i] = widest[i].max(self.cell_width(cell, false)?);
-            }
-        }
-        let column_widths: Vec<f64> = widest
-            .iter()
-            .map(|w| w * WIDTH_MARGIN + 2.0 * INSET_X)
-            .collect();
-        let natural: f64 = column_widths.iter().map(|w| w + STROKE).sum();
-        if natural > TEXT_WIDTH - STROKE {
-            return None;
-        }
-        let cap_height = [&self.regular, &self.bold]
-            .iter()
-            .map(|f| f.metrics().cap_height.get())
-            .fold(0.0, f64::max);
-        Some(OneLineLayout {
-            row_height: cap_height * TEXT_SIZE + 2.0 * INSET_Y,
-            column_widths,
-        })
-    }
-
     /// The longest word and the longest line of a cell at the body size
-    /// (pt); words end at spaces and lines at line breaks (a no-break
-    /// space holds its number together). `None` when the font lacks a
-    /// character.
-    fn cell_extents(&self, runs: &[Inline], strong: bool) -> Option<(f64, f64)> {
-        let (mut word, mut line, mut longest_word, mut longest_line) = (0.0, 0.0, 0.0_f64, 0.0_f64);
+    /// (pt), and whether it breaks its line; words end at spaces and lines
+    /// at line breaks (a no-break space holds its number together). `None`
+    /// when the font lacks a character.
+    fn cell_extents(&self, runs: &[Inline], strong: bool) -> Option<CellExtents> {
+        let mut cell = CellExtents::default();
+        let (mut word, mut line) = (0.0, 0.0);
         for run in runs {
             let font = self.face(strong || run.strong, run.emphasis);
             let face = font.ttf();
             let units_per_em = font.units_per_em();
             for c in run.text.chars() {
                 if c == '\n' || c == '\r' {
-                    longest_word = longest_word.max(word);
-                    longest_line = longest_line.max(line);
+                    cell.word = cell.word.max(word);
+                    cell.line = cell.line.max(line);
+                    cell.breaks = true;
                     (word, line) = (0.0, 0.0);
                     continue;
                 }
@@ -161,42 +105,58 @@ impl TableFonts {
                 let advance = f64::from(face.glyph_hor_advance(glyph)?) / units_per_em * TEXT_SIZE;
                 line += advance;
                 if c == ' ' {
-                    longest_word = longest_word.max(word);
+                    cell.word = cell.word.max(word);
                     word = 0.0;
                 } else {
                     word += advance;
                 }
             }
         }
-        Some((longest_word.max(word), longest_line.max(line)))
+        cell.word = cell.word.max(word);
+        cell.line = cell.line.max(line);
+        Some(cell)
     }
 
-    /// Column widths for a table whose cells wrap. Each column gets at
-    /// least its longest word, so that no word is split or runs into the
-    /// next column (Typst's own sharing narrows every wide column alike,
-    /// and a long word such as "kommunernas" then runs across its
-    /// neighbour); then, if there is room, the longest line of its body
-    /// cells, so that figures and names stay on one line and the headings
-    /// wrap; then its headings' longest line. At the first step that does
-    /// not fit, the room left is shared in proportion to what each column
-    /// lacks. `None` when even the longest words do not fit beside each
-    /// other, when a character is missing from the font, or for an empty
-    /// table.
-    pub(super) fn wrapped_widths(&self, table: &Block) -> Option<Vec<f64>> {
+    /// How `table` is to be laid out, measured here from the font so that
+    /// Typst need not measure its cells.
+    ///
+    /// When every cell stays on one line beside the others, the columns
+    /// get their natural widths (the widest text, with room for rounding,
+    /// and the insets: what auto columns would get) and the rows a fixed
+    /// height, so Typst lays each cell out once instead of three times (to
+    /// size the auto columns, to measure the row, to place it).
+    ///
+    /// When cells wrap, each column gets at least its longest word, so that
+    /// no word is split or runs into the next column (Typst's own sharing
+    /// narrows every wide column alike, and a long word such as
+    /// "kommunernas" then runs across its neighbour); then, if there is
+    /// room, the longest line of its body cells, so that figures and names
+    /// stay on one line and the headings wrap; then its headings' longest
+    /// line. At the first step that does not fit, the room left is shared
+    /// in proportion to what each column lacks; the rows keep Typst's
+    /// heights.
+    ///
+    /// `None` when even the longest words do not fit beside each other,
+    /// when a character is missing from the font, or for an empty table:
+    /// Typst measures everything itself.
+    pub(super) fn layout(&self, table: &Block) -> Option<TableLayout> {
         let (header, rows, columns) = shape(table)?;
         let mut word = vec![0.0_f64; columns];
         let mut body = vec![0.0_f64; columns];
         let mut heading = vec![0.0_f64; columns];
+        let mut breaks = false;
         for (i, text) in header.iter().enumerate() {
-            let (longest_word, line) = self.cell_extents(&[Inline::plain(text.as_str())], true)?;
-            word[i] = word[i].max(longest_word);
-            heading[i] = heading[i].max(line);
+            let cell = self.cell_extents(&[Inline::plain(text.as_str())], true)?;
+            word[i] = word[i].max(cell.word);
+            heading[i] = heading[i].max(cell.line);
+            breaks |= cell.breaks;
         }
         for row in rows {
-            for (i, cell) in row.iter().enumerate() {
-                let (longest_word, line) = self.cell_extents(cell, false)?;
-                word[i] = word[i].max(longest_word);
-                body[i] = body[i].max(line);
+            for (i, runs) in row.iter().enumerate() {
+                let cell = self.cell_extents(runs, false)?;
+                word[i] = word[i].max(cell.word);
+                body[i] = body[i].max(cell.line);
+                breaks |= cell.breaks;
             }
         }
         let room = |w: f64| w * WIDTH_MARGIN + 2.0 * INSET_X;
@@ -206,6 +166,16 @@ impl TableFonts {
             .map(|i| room(word[i].max(body[i]).max(heading[i])))
             .collect();
         let available = TEXT_WIDTH - STROKE * (columns as f64 + 1.0);
+        if whole.iter().sum::<f64>() <= available && !breaks {
+            let cap_height = [&self.regular, &self.bold]
+                .iter()
+                .map(|f| f.metrics().cap_height.get())
+                .fold(0.0, f64::max);
+            return Some(TableLayout {
+                row_height: Some(cap_height * TEXT_SIZE + 2.0 * INSET_Y),
+                column_widths: whole,
+            });
+        }
         let mut previous = least;
         if previous.iter().sum::<f64>() > available {
             return None;
@@ -217,16 +187,29 @@ impl TableFonts {
                 continue;
             }
             let share = (available - had) / (wants - had);
-            return Some(
-                previous
-                    .iter()
-                    .zip(&step)
-                    .map(|(from, to)| from + (to - from) * share)
-                    .collect(),
-            );
+            previous = previous
+                .iter()
+                .zip(&step)
+                .map(|(from, to)| from + (to - from) * share)
+                .collect();
+            break;
         }
-        Some(previous)
+        Some(TableLayout {
+            row_height: None,
+            column_widths: previous,
+        })
     }
+}
+
+/// What a cell takes at the body size (pt).
+#[derive(Debug, Default)]
+struct CellExtents {
+    /// Its longest word.
+    word: f64,
+    /// Its longest line.
+    line: f64,
+    /// Whether it breaks its line.
+    breaks: bool,
 }
 
 /// A table's rows of cells, each cell a run of inline text.
@@ -245,14 +228,14 @@ fn shape(table: &Block) -> Option<(&[String], &Rows, usize)> {
     Some((header, rows, columns))
 }
 
-/// A table whose cells all stay on one line, as Typst would size it (pt).
+/// A table's sizes as forbund measured them (pt).
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct OneLineLayout {
-    /// Every row's height: the insets and the line from cap height to
-    /// baseline, as `text`'s default edges have it.
-    pub(super) row_height: f64,
-    /// Each column's width: its widest text (with room for rounding) and
-    /// the insets, what an auto column would get.
+pub(super) struct TableLayout {
+    /// Every row's height when every cell stays on one line: the insets
+    /// and the line from cap height to baseline, as `text`'s default edges
+    /// have it; `None` when cells wrap and Typst measures the rows.
+    pub(super) row_height: Option<f64>,
+    /// Each column's width, insets included.
     pub(super) column_widths: Vec<f64>,
 }
 
@@ -281,16 +264,13 @@ mod tests {
 
     #[test]
     fn a_table_of_short_cells_has_one_line_rows() {
-        let layout = fonts().one_line_layout(&table(
+        let layout = fonts().layout(&table(
             &["Kommun", "Andel", "2027 (kronor)"],
             &[&["Exempel1 kommun", "2,5 %", "250\u{a0}000"]],
         ));
         let layout = layout.expect("short cells fit");
-        assert!(
-            (14.0..17.0).contains(&layout.row_height),
-            "{}",
-            layout.row_height
-        );
+        let height = layout.row_height.expect("one-line rows");
+        assert!((14.0..17.0).contains(&height), "{height}");
         // "Exempel1 kommun" is wider than "Kommun" in bold; "2027 (kronor)"
         // in bold wider than "250 000"; every column has its insets.
         let [name, share, amount] = layout.column_widths[..] else {
@@ -305,21 +285,23 @@ mod tests {
     }
 
     #[test]
-    fn long_cells_line_breaks_and_empty_tables_are_measured_by_typst() {
+    fn long_cells_and_line_breaks_wrap_and_empty_tables_are_left_to_typst() {
         let fonts = fonts();
         let long = "Förbundet ska bedriva sin verksamhet i enlighet med lagen ".repeat(2);
-        assert_eq!(
-            fonts.one_line_layout(&table(&["Lydelse", "Ny"], &[&[&long, &long]])),
-            None
+        let wrapped = fonts
+            .layout(&table(&["Lydelse", "Ny"], &[&[&long, &long]]))
+            .expect("the words fit beside each other");
+        assert_eq!(wrapped.row_height, None);
+        assert!(
+            wrapped.column_widths.iter().sum::<f64>() <= TEXT_WIDTH,
+            "{:?}",
+            wrapped.column_widths
         );
-        assert_eq!(
-            fonts.one_line_layout(&table(&["A"], &[&["första\nandra"]])),
-            None
-        );
-        assert_eq!(fonts.one_line_layout(&table(&["A"], &[])), None);
-        assert_eq!(
-            fonts.one_line_layout(&table(&["A"], &[&["\u{4e2d}\u{6587}"]])),
-            None
-        );
+        let broken = fonts
+            .layout(&table(&["A"], &[&["första\nandra"]]))
+            .expect("short lines");
+        assert_eq!(broken.row_height, None);
+        assert_eq!(fonts.layout(&table(&["A"], &[])), None);
+        assert_eq!(fonts.layout(&table(&["A"], &[&["\u{4e2d}\u{6587}"]])), None);
     }
 }

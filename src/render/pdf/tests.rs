@@ -537,10 +537,12 @@ fn tables_given_fixed_rows_and_columns_lay_out_as_typst_would() {
                 .collect(),
             numeric: vec![],
         };
-        let Some(layout) = fonts.one_line_layout(&table) else {
+        let Some(layout) = fonts.layout(&table) else {
             continue;
         };
-        let height = layout.row_height;
+        let Some(height) = layout.row_height else {
+            continue;
+        };
         fitted += 1;
         let quote = |s: &str| format!("\"{s}\"");
         let head: Vec<String> = header
@@ -685,10 +687,11 @@ fn wrapped_tables_keep_words_and_body_lines_inside_their_columns() {
             .collect(),
         numeric: vec![false, true, true, true, true, true],
     };
-    assert_eq!(fonts.one_line_layout(&table), None, "this table wraps");
-    let widths = fonts
-        .wrapped_widths(&table)
+    let layout = fonts
+        .layout(&table)
         .expect("the longest words fit beside each other");
+    assert_eq!(layout.row_height, None, "this table wraps");
+    let widths = layout.column_widths;
     assert_eq!(widths.len(), header.len());
     let quote = |s: &str| format!("\"{s}\"");
     let mut checks = String::new();
